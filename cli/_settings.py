@@ -1,0 +1,19 @@
+"""Settings of the kiosk and of `hqms-desk status` (the API has its own in `server.Settings`)."""
+
+from __future__ import annotations
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# The demo operator that `hqms-desk seed` creates; `demo` and a local `status` sign in with it.
+DEMO_USERNAME = "demo"
+DEMO_PASSWORD = "demo-operator-2026"
+
+
+class KioskSettings(BaseSettings):
+    """`HQMS_API_URL`, `HQMS_USERNAME`, `HQMS_PASSWORD`."""
+
+    model_config = SettingsConfigDict(env_prefix="HQMS_", extra="ignore")
+
+    api_url: str | None = None
+    username: str | None = None
+    password: str | None = None

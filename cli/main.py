@@ -1,0 +1,74 @@
+"""`hqms-desk` — one command for the central API, the kiosk and their demo.
+
+    hqms-desk demo                        API on loopback + kiosk, SQLite, demo data, signed in
+    hqms-desk serve [--host H] [--port P] the central API (schema brought up to date first)
+    hqms-desk tui [--api URL]             the kiosk against a running API (login screen)
+    hqms-desk status PHONE [--json]       quick status without the kiosk
+    hqms-desk seed [--applications N] [--seed S]
+    hqms-desk operator add NAME --role operator|reviewer|admin   (password from stdin)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Sequence
+
+from cli import _commands
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hqms-desk", description="HQMS 流感医疗服务监测系统 账号申请热线坐席工具"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="本机演示：启动中央服务和坐席界面（演示数据）")
+    demo.add_argument("--seed", type=int, default=2026, help="演示数据的随机种子")
+
+    serve = commands.add_parser("serve", help="启动中央登记服务 API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+
+    tui = commands.add_parser("tui", help="连接已运行的中央服务，打开坐席界面")
+    tui.add_argument("--api", help="中央服务地址（默认取 HQMS_API_URL）")
+
+    status = commands.add_parser("status", help="按手机号查询申请状态（不打开界面）")
+    status.add_argument("phone")
+    status.add_argument("--json", action="store_true", help="以 JSON 输出")
+    status.add_argument("--api", help="中央服务地址（默认取 HQMS_API_URL，未设置时查本机演示库）")
+
+    seed = commands.add_parser("seed", help="写入可复现的演示数据")
+    seed.add_argument("--applications", type=int, default=None, help="申请数量")
+    seed.add_argument("--seed", type=int, default=2026)
+
+    operator = commands.add_parser("operator", help="管理坐席账号")
+    operator_commands = operator.add_subparsers(dest="operator_command", required=True)
+    add = operator_commands.add_parser("add", help="新增坐席账号（密码从标准输入读取）")
+    add.add_argument("name")
+    add.add_argument("--role", choices=["operator", "reviewer", "admin"], default="operator")
+    add.add_argument("--display-name", default="")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    match args.command:
+        case "demo":
+            return _commands.demo(seed=args.seed)
+        case "serve":
+            return _commands.serve(host=args.host, port=args.port)
+        case "tui":
+            return _commands.tui(api_url=args.api)
+        case "status":
+            return asyncio.run(_commands.status(args.phone, api_url=args.api, as_json=args.json))
+        case "seed":
+            return _commands.seed(applications=args.applications, seed=args.seed)
+        case "operator":
+            password = _commands.read_password()
+            return _commands.add_operator(
+                args.name, role=args.role, display_name=args.display_name, password=password
+            )
+    print(f"未知命令：{args.command}", file=sys.stderr)
+    return 2

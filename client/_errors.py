@@ -1,0 +1,210 @@
+"""What can go wrong when talking to the central API, as one exception tree.
+
+Every problem+json answer becomes the subclass registered for its machine `code`; an answer
+with an unknown code falls back on its HTTP status, then on `ApiError` itself. Network trouble
+becomes `ApiUnavailable`, raised `from` the httpx error so the cause stays in tracebacks.
+Every exception carries `detail`: a Chinese sentence an operator can read aloud.
+
+    ApiError                         detail, code, status, errors
+    ├── FieldInvalidError            field_invalid
+    ├── FormInvalidError             form_invalid            (errors: one per field)
+    ├── InvalidRequestError          validation_error, invalid_request
+    ├── TransitionNotAllowedError    transition_not_allowed
+    ├── SubmitBlockedError           submit_blocked          (errors: what blocks submit)
+    ├── NotFoundError                not_found
+    ├── UnauthorizedError            unauthorized            (sign in again)
+    ├── ForbiddenError               forbidden
+    ├── ConflictError                conflict
+    ├── AlreadyInHqmsError           already_in_hqms
+    ├── PreconditionFailedError      precondition_failed     (412: someone changed it first)
+    ├── PreconditionRequiredError    precondition_required   (428: If-Match missing)
+    ├── GoneError                    gone                    (410: verification expired)
+    ├── RateLimitedError             rate_limited            (retry_after seconds)
+    ├── InternalServerError          internal_error
+    └── ApiUnavailable               unavailable             (no answer: refused, DNS, 503)
+        └── ApiTimeout               timeout                 (no answer in time)
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from domain import Problem
+
+UNAVAILABLE_DETAIL = "无法连接中央服务，请稍后重试；若持续出现请联系值班技术人员。"
+TIMEOUT_DETAIL = "中央服务响应超时，请稍后重试；若持续出现请联系值班技术人员。"
+
+
+class ApiError(Exception):
+    """An answer from the central API that is not a success, or no answer at all."""
+
+    default_code: ClassVar[str] = "api_error"
+    other_codes: ClassVar[tuple[str, ...]] = ()
+    default_detail: ClassVar[str] = "中央服务无法完成此操作。"
+
+    def __init__(
+        self,
+        detail: str | None = None,
+        code: str | None = None,
+        status: int = 0,
+        errors: list[Problem] | None = None,
+    ) -> None:
+        self.detail = detail or self.default_detail
+        self.code: str = code or self.default_code
+        self.status = status
+        self.errors: list[Problem] = list(errors or [])
+        super().__init__(self.detail)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(code={self.code!r}, status={self.status})"
+
+
+class FieldInvalidError(ApiError):
+    default_code = "field_invalid"
+    default_detail = "填写的内容不正确。"
+
+
+class FormInvalidError(ApiError):
+    default_code = "form_invalid"
+    default_detail = "资料中有需要更正的内容。"
+
+
+class InvalidRequestError(ApiError):
+    default_code = "invalid_request"
+    other_codes = ("validation_error",)
+    default_detail = "请求的内容不正确。"
+
+
+class TransitionNotAllowedError(ApiError):
+    default_code = "transition_not_allowed"
+    default_detail = "当前状态下不能进行此操作。"
+
+
+class SubmitBlockedError(ApiError):
+    default_code = "submit_blocked"
+    default_detail = "还不能提交审核：请先处理列出的问题。"
+
+
+class NotFoundError(ApiError):
+    default_code = "not_found"
+    default_detail = "没有找到对应的记录。"
+
+
+class UnauthorizedError(ApiError):
+    default_code = "unauthorized"
+    default_detail = "登录已失效，请重新登录。"
+
+
+class ForbiddenError(ApiError):
+    default_code = "forbidden"
+    default_detail = "当前账号没有权限进行此操作。"
+
+
+class ConflictError(ApiError):
+    default_code = "conflict"
+    default_detail = "操作与现有记录冲突。"
+
+
+class AlreadyInHqmsError(ApiError):
+    default_code = "already_in_hqms"
+    default_detail = "该医疗机构已在 HQMS 系统对接过病案首页数据，无需申请新账号。"
+
+
+class PreconditionFailedError(ApiError):
+    default_code = "precondition_failed"
+    default_detail = "这份申请刚被其他人修改过，请刷新后再操作。"
+
+
+class PreconditionRequiredError(ApiError):
+    default_code = "precondition_required"
+    default_detail = "修改申请时必须带上当前版本号（If-Match）。"
+
+
+class GoneError(ApiError):
+    default_code = "gone"
+    default_detail = "验证已过期或已用完，请重新发送验证码。"
+
+
+class RateLimitedError(ApiError):
+    default_code = "rate_limited"
+    default_detail = "操作过于频繁，请稍后再试。"
+
+    retry_after: float | None = None
+
+
+class InternalServerError(ApiError):
+    default_code = "internal_error"
+    default_detail = "中央服务内部出错，请稍后重试；若持续出现请联系值班技术人员。"
+
+
+class ApiUnavailable(ApiError):
+    default_code = "unavailable"
+    default_detail = UNAVAILABLE_DETAIL
+
+
+class ApiTimeout(ApiUnavailable):
+    default_code = "timeout"
+    default_detail = TIMEOUT_DETAIL
+
+
+_PROBLEM_CLASSES: tuple[type[ApiError], ...] = (
+    FieldInvalidError,
+    FormInvalidError,
+    InvalidRequestError,
+    TransitionNotAllowedError,
+    SubmitBlockedError,
+    NotFoundError,
+    UnauthorizedError,
+    ForbiddenError,
+    ConflictError,
+    AlreadyInHqmsError,
+    PreconditionFailedError,
+    PreconditionRequiredError,
+    GoneError,
+    RateLimitedError,
+    InternalServerError,
+    ApiUnavailable,
+)
+
+ERROR_CLASSES: dict[str, type[ApiError]] = {
+    code: cls for cls in _PROBLEM_CLASSES for code in (cls.default_code, *cls.other_codes)
+}
+"""problem+json `code` → the exception class the client raises for it."""
+
+_STATUS_CLASSES: dict[int, type[ApiError]] = {
+    400: InvalidRequestError,
+    401: UnauthorizedError,
+    403: ForbiddenError,
+    404: NotFoundError,
+    409: ConflictError,
+    410: GoneError,
+    412: PreconditionFailedError,
+    422: InvalidRequestError,
+    428: PreconditionRequiredError,
+    429: RateLimitedError,
+    500: InternalServerError,
+    502: ApiUnavailable,
+    503: ApiUnavailable,
+    504: ApiTimeout,
+}
+
+
+def error_from_problem(
+    status: int, body: Any, *, retry_after: float | None = None
+) -> ApiError:
+    """The exception for an error answer; `body` is the decoded JSON (or anything else)."""
+    problem = body if isinstance(body, dict) else {}
+    code = problem.get("code") if isinstance(problem.get("code"), str) else None
+    cls = ERROR_CLASSES.get(code or "") or _STATUS_CLASSES.get(status) or ApiError
+    if cls is ApiError and status >= 500:
+        cls = InternalServerError
+    detail = problem.get("detail") if isinstance(problem.get("detail"), str) else None
+    errors = [
+        Problem.model_validate(item)
+        for item in problem.get("errors") or []
+        if isinstance(item, dict) and "field" in item and "message" in item
+    ]
+    error = cls(detail, code, status, errors)
+    if isinstance(error, RateLimitedError):
+        error.retry_after = retry_after
+    return error
