@@ -14,11 +14,19 @@ from datetime import UTC, datetime
 import httpx
 
 from client import ApiError, ApiUnavailable, CentralAPI
-from domain import Application, FieldInvalid, normalize_mobile, status_sentence
+from domain import (
+    ACTION_NAMES,
+    Application,
+    FieldInvalid,
+    mask_phone,
+    normalize_mobile,
+    status_sentence,
+)
 
 
-async def print_status(api: CentralAPI, raw_phone: str, *, username: str, password: str,
-                       as_json: bool) -> int:
+async def print_status(
+    api: CentralAPI, raw_phone: str, *, username: str, password: str, as_json: bool
+) -> int:
     """Print every application the phone reaches; 0 found, 1 none, 2 could not answer."""
     try:
         phone = normalize_mobile(raw_phone, field="phone")
@@ -35,10 +43,11 @@ async def print_status(api: CentralAPI, raw_phone: str, *, username: str, passwo
         return 2
     now = datetime.now(UTC)
     if as_json:
-        print(json.dumps([_as_json(app, now) for app in applications], ensure_ascii=False,
-                         indent=2))
+        print(
+            json.dumps([_as_json(app, now) for app in applications], ensure_ascii=False, indent=2)
+        )
     elif not applications:
-        print(f"没有找到手机号 {phone[:3]}****{phone[-4:]} 的申请或账号。")
+        print(f"没有找到手机号 {mask_phone(phone)} 的申请或账号。")
     else:
         for app in applications:
             print(_as_text(app, now))
@@ -65,7 +74,7 @@ def _as_text(app: Application, now: datetime) -> str:
     if len(blocking) > 8:
         lines.append(f"  · 另有 {len(blocking) - 8} 项问题")
     if app.actions:
-        lines.append("  可执行：" + "、".join(action.value for action in app.actions))
+        lines.append("  可执行：" + "、".join(ACTION_NAMES[action] for action in app.actions))
     return "\n".join(lines)
 
 

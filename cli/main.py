@@ -1,11 +1,11 @@
 """`hqms-desk` — one command for the central API, the kiosk and their demo.
 
-    hqms-desk demo                        API on loopback + kiosk, SQLite, demo data, signed in
-    hqms-desk serve [--host H] [--port P] the central API (schema brought up to date first)
-    hqms-desk tui [--api URL]             the kiosk against a running API (login screen)
-    hqms-desk status PHONE [--json]       quick status without the kiosk
-    hqms-desk seed [--applications N] [--seed S]
-    hqms-desk operator add NAME --role operator|reviewer|admin   (password from stdin)
+hqms-desk demo                        API on loopback + kiosk, SQLite, demo data, signed in
+hqms-desk serve [--host H] [--port P] the central API (schema brought up to date first)
+hqms-desk tui [--api URL]             the kiosk against a running API (login screen)
+hqms-desk status PHONE [--json]       quick status without the kiosk
+hqms-desk seed [--applications N] [--seed S]
+hqms-desk operator add NAME --role operator|reviewer|admin   (password from stdin)
 """
 
 from __future__ import annotations

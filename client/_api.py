@@ -33,7 +33,6 @@ from ._errors import (
     ApiError,
     ApiTimeout,
     ApiUnavailable,
-    NotFoundError,
     UnauthorizedError,
     error_from_problem,
 )
@@ -105,18 +104,14 @@ class CentralAPI:
         return grant
 
     async def logout(self) -> None:
-        """Forget the token; tell the server to end the session when it supports that."""
+        """End the session on the server, and forget the token whatever the server says."""
         if self.token is None:
             return
         try:
-            await self._request("DELETE", "/v1/auth/token")
-        except (NotFoundError, UnauthorizedError, ApiUnavailable):
-            # A server without session revocation, an expired token or a dead server: the
-            # local sign-out still has to happen.
+            await self._send("POST", "/v1/auth/logout")
+        except (UnauthorizedError, ApiUnavailable):
+            # An expired token or a dead server: the local sign-out still has to happen.
             pass
-        except ApiError as error:
-            if error.status != 405:
-                raise
         finally:
             self.token = None
             self.grant = None
@@ -233,7 +228,9 @@ def _json(response: httpx.Response) -> Any:
         return response.json()
     except ValueError as error:
         raise ApiError(
-            "中央服务返回了无法识别的内容，请联系值班技术人员。", "bad_response", response.status_code
+            "中央服务返回了无法识别的内容，请联系值班技术人员。",
+            "bad_response",
+            response.status_code,
         ) from error
 
 

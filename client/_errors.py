@@ -189,9 +189,7 @@ _STATUS_CLASSES: dict[int, type[ApiError]] = {
 }
 
 
-def error_from_problem(
-    status: int, body: Any, *, retry_after: float | None = None
-) -> ApiError:
+def error_from_problem(status: int, body: Any, *, retry_after: float | None = None) -> ApiError:
     """The exception for an error answer; `body` is the decoded JSON (or anything else)."""
     problem = body if isinstance(body, dict) else {}
     code = problem.get("code") if isinstance(problem.get("code"), str) else None

@@ -221,7 +221,10 @@ class CodeReport(_Wire):
     warnings: list[Problem] = Field(default_factory=list)
     recognized_as: str | None = Field(
         default=None,
-        description="organization_code | credit_code | registration_number when the caller read another number",
+        description=(
+            "organization_code | credit_code | registration_number "
+            "when the caller read another number"
+        ),
     )
 
 

@@ -1,0 +1,131 @@
+"""The body of each `hqms-desk` sub-command; `cli.main` only parses arguments."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from cli._loopback import serve_in_thread
+from cli._settings import DEMO_PASSWORD, DEMO_USERNAME, KioskSettings
+from cli._status import in_process_api, print_status
+from client import CentralAPI
+from domain import DomainError
+from server import Settings, create_app, upgrade_database
+from server import add_operator as add_operator_service
+from server.demo import DemoSummary, seed_demo
+from server.storage.engine import create_database_engine
+
+
+def _seed_message(summary: DemoSummary) -> str:
+    if summary.skipped:
+        return "演示数据已存在，未重复写入。"
+    states = "，".join(f"{status} {count}" for status, count in sorted(summary.by_status.items()))
+    return f"已写入演示数据：{summary.applications} 份申请（{states}）。"
+
+
+def _prepare_database(settings: Settings) -> None:
+    if settings.is_sqlite:
+        Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
+    upgrade_database(settings.database_url)
+
+
+def demo(*, seed: int) -> int:
+    """API on a free loopback port, seeded on first run, and the kiosk signed in; one process."""
+    from tui import HotlineApp  # the kiosk only loads for commands that show it
+
+    settings = Settings()
+    _prepare_database(settings)
+    summary = seed_demo(settings.database_url, seed=seed)
+    print(_seed_message(summary), file=sys.stderr)
+    with serve_in_thread(create_app(settings)) as base_url:
+        app = HotlineApp(CentralAPI(base_url), username=DEMO_USERNAME, password=DEMO_PASSWORD)
+        app.run()
+    return 0
+
+
+def serve(*, host: str, port: int) -> int:
+    import uvicorn
+
+    settings = Settings()
+    _prepare_database(settings)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    return 0
+
+
+def tui(*, api_url: str | None) -> int:
+    from tui import DEFAULT_API_URL, HotlineApp
+
+    kiosk = KioskSettings()
+    HotlineApp(
+        api_url=api_url or kiosk.api_url or DEFAULT_API_URL,
+        username=kiosk.username,
+        password=kiosk.password,
+    ).run()
+    return 0
+
+
+async def status(phone: str, *, api_url: str | None, as_json: bool) -> int:
+    kiosk = KioskSettings()
+    url = api_url or kiosk.api_url
+    if url:
+        if not (kiosk.username and kiosk.password):
+            print("请设置 HQMS_USERNAME 和 HQMS_PASSWORD（坐席账号）后再查询。", file=sys.stderr)
+            return 2
+        return await print_status(
+            CentralAPI(url),
+            phone,
+            username=kiosk.username,
+            password=kiosk.password,
+            as_json=as_json,
+        )
+    settings = Settings()
+    if settings.is_sqlite and not Path(settings.data_dir, "hqms.sqlite3").exists():
+        print(
+            "本机还没有演示数据：请先运行 make demo 或 hqms-desk seed，"
+            "或用 --api 指定中央服务地址。",
+            file=sys.stderr,
+        )
+        return 2
+    return await print_status(
+        in_process_api(create_app(settings)),
+        phone,
+        username=kiosk.username or DEMO_USERNAME,
+        password=kiosk.password or DEMO_PASSWORD,
+        as_json=as_json,
+    )
+
+
+def seed(*, applications: int | None, seed: int) -> int:
+    settings = Settings()
+    _prepare_database(settings)
+    if applications is None:
+        summary = seed_demo(settings.database_url, seed=seed)
+    else:
+        summary = seed_demo(settings.database_url, seed=seed, applications=applications)
+    print(_seed_message(summary))
+    return 0
+
+
+def read_password() -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass("密码：")
+    return sys.stdin.readline().rstrip("\n")
+
+
+def add_operator(name: str, *, role: str, display_name: str, password: str) -> int:
+    settings = Settings()
+    _prepare_database(settings)
+    engine = create_database_engine(settings.database_url)
+    try:
+        with Session(engine) as session:
+            operator = add_operator_service(session, name, password, role, display_name)
+    except DomainError as error:
+        print(error.message, file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    print(f"已新增坐席账号 {operator.username}（{operator.role.value}）。")
+    return 0

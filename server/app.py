@@ -1,0 +1,86 @@
+"""`create_app(settings)`: the central registration API as a FastAPI application."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+
+from ._problems import install_problem_handlers
+from .context import AppContext
+from .migrate import upgrade_database
+from .routes import applications, auth, health, reference
+from .settings import Settings, get_settings
+from .storage.engine import Database
+from .version import VERSION
+
+DESCRIPTION = (
+    "HQMS 流感医疗服务监测系统 账号申请的中央登记服务。错误一律为 RFC 9457 "
+    "application/problem+json（status、title、中文 detail、code、errors）。"
+)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The API bound to `settings.database_url`.
+
+    The database is opened here, not in the lifespan, so the app also works under transports
+    that run no lifespan (httpx.ASGITransport in tests); the lifespan closes it. The schema is
+    migrated only when `settings.migrate_on_startup` says so (`hqms-desk serve` migrates
+    explicitly first).
+    """
+    settings = settings or get_settings()
+    if settings.migrate_on_startup:
+        upgrade_database(settings.database_url)
+    database = Database.from_url(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        database.dispose()
+
+    app = FastAPI(
+        title="HQMS 账号申请中央登记服务",
+        description=DESCRIPTION,
+        version=VERSION,
+        lifespan=lifespan,
+    )
+    app.state.context = AppContext(settings=settings, database=database)
+    install_problem_handlers(app)
+    for module in (health, auth, applications, reference):
+        app.include_router(module.router)
+    _document_bearer_auth(app)
+    return app
+
+
+# Reachable without a token; every other /v1 path needs `Authorization: Bearer …`.
+PUBLIC_PATHS = frozenset({"/v1/health", "/v1/auth/token"})
+
+
+def _document_bearer_auth(app: FastAPI) -> None:
+    """Declare the bearer scheme in /openapi.json.
+
+    `CurrentOperator` reads the header itself rather than through FastAPI's `HTTPBearer`
+    (one dependency less on every request), so the schema is completed here.
+    """
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        schema = build()
+        components = schema.setdefault("components", {})
+        components.setdefault("securitySchemes", {})["bearer"] = {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "POST /v1/auth/token 取得的令牌",
+        }
+        for path, operations in schema.get("paths", {}).items():
+            if path.startswith("/v1/") and path not in PUBLIC_PATHS:
+                for operation in operations.values():
+                    operation["security"] = [{"bearer": []}]
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -1,0 +1,121 @@
+"""Applications: search (`GET /v1/applications`), one application, its timeline."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request, Response
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, Field, ValidationError
+
+from domain import (
+    Application,
+    ApplicationPage,
+    EventPage,
+    Status,
+    normalize_institution_code,
+    normalize_mobile,
+)
+
+from .._responses import json_response
+from ..auth import CurrentOperator
+from ..context import ContextDep
+from ..services import applications as application_service
+from ..services import lookup
+from ..storage.queries import SearchFilters
+from ..time_words import BEIJING
+
+router = APIRouter(prefix="/v1/applications", tags=["applications"])
+
+ApplicationId = Annotated[
+    str, Path(min_length=1, max_length=16, description="申请编号，例如 HQ7K-M2XP")
+]
+
+
+def canonical_id(raw: str) -> str:
+    """Ids are read aloud: accept lower case and a missing hyphen (`hq7km2xp`)."""
+    text = raw.strip().upper()
+    if len(text) == 8 and "-" not in text:
+        return f"{text[:4]}-{text[4:]}"
+    return text
+
+
+class SearchQuery(BaseModel):
+    """The query parameters of the search (`GET /v1/applications`)."""
+
+    phone: str | None = Field(default=None, max_length=32, description="来电手机号")
+    code: str | None = Field(default=None, max_length=64, description="医疗机构代码")
+    q: str | None = Field(default=None, max_length=100, description="机构名称或申请编号的一部分")
+    status: list[Status] = Field(default_factory=list, description="审核状态，可重复")
+    cursor: str | None = Field(default=None, max_length=200, description="上一页的 next_cursor")
+    limit: int = Field(default=20, ge=1, le=100, description="每页条数")
+
+
+def _search_query(request: Request) -> SearchQuery:
+    """Validates the query string in one pydantic-core call.
+
+    This is the hot path (the hotline searches by phone on every call): FastAPI's
+    per-parameter machinery costs more here than the database lookup, so the parameters are
+    validated as one model and documented through `openapi_extra` instead.
+    """
+    params = request.query_params
+    raw: dict[str, object] = {key: params[key] for key in params if key != "status"}
+    if "status" in params:
+        raw["status"] = params.getlist("status")
+    try:
+        return SearchQuery.model_validate(raw)
+    except ValidationError as error:
+        raise RequestValidationError(
+            [{**e, "loc": ("query", *e["loc"])} for e in error.errors(include_url=False)]
+        ) from None
+
+
+def _query_parameters(model: type[BaseModel]) -> list[dict[str, object]]:
+    schema = model.model_json_schema()
+    return [
+        {"name": name, "in": "query", "required": False, "schema": field_schema}
+        for name, field_schema in schema["properties"].items()
+    ]
+
+
+@router.get(
+    "",
+    response_model=ApplicationPage,
+    openapi_extra={"parameters": _query_parameters(SearchQuery)},
+)
+async def search_applications(
+    request: Request, operator: CurrentOperator, context: ContextDep
+) -> Response:
+    query = _search_query(request)
+    phone, code, text = (v.strip() if v else "" for v in (query.phone, query.code, query.q))
+    filters = SearchFilters(
+        phone=normalize_mobile(phone, "phone") if phone else None,
+        code=normalize_institution_code(code) if code else None,
+        text=text or None,
+        statuses=tuple(s.value for s in query.status),
+    )
+    page = await context.database.read(
+        lookup.search, filters, limit=query.limit, cursor=query.cursor
+    )
+    return json_response(page)
+
+
+@router.get("/{application_id}", response_model=Application)
+async def get_application(
+    application_id: ApplicationId, operator: CurrentOperator, context: ContextDep
+) -> Response:
+    today = context.clock().astimezone(BEIJING).date()
+    application = await context.database.run(
+        application_service.application_detail, canonical_id(application_id), today=today
+    )
+    return json_response(application, headers={"ETag": f'"{application.revision}"'})
+
+
+@router.get("/{application_id}/events", response_model=EventPage)
+async def get_events(
+    application_id: ApplicationId, operator: CurrentOperator, context: ContextDep
+) -> Response:
+    page = await context.database.run(
+        application_service.application_events, canonical_id(application_id)
+    )
+    return json_response(page)

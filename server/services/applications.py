@@ -1,0 +1,122 @@
+"""Reading one application as the operator sees it: form (masked), problems, actions, files,
+account, review, and its timeline.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from domain import (
+    AccountRef,
+    Application,
+    Event,
+    EventPage,
+    FileInfo,
+    FileKind,
+    Form,
+    Kind,
+    NotFound,
+    Review,
+    Status,
+    actions_for,
+    form_problems,
+    submit_problems,
+)
+
+from ..masking import masked_form
+from ..storage import queries
+from ..storage.queries import AnyRow
+
+# The stamped forms print the form's data, so they go stale when it changes; the licence
+# scan does not (DESIGN §2).
+STAMPED_FORMS = frozenset({FileKind.INFO_FORM, FileKind.CONSENT})
+
+
+def not_found(application_id: str) -> NotFound:
+    return NotFound(f"没有编号为 {application_id} 的申请，请核对编号。")
+
+
+def _files(rows: list[AnyRow], form_number: int) -> list[FileInfo]:
+    infos = []
+    for row in rows:
+        kind = FileKind(row.kind)
+        infos.append(
+            FileInfo(
+                id=row.id,
+                kind=kind,
+                filename=row.filename,
+                size=row.size,
+                sha256=row.sha256,
+                stale=kind in STAMPED_FORMS and row.form_number < form_number,
+                uploaded_at=row.uploaded_at,
+            )
+        )
+    return infos
+
+
+def application_detail(session: Session, application_id: str, *, today: date) -> Application:
+    """The application with its form masked; raises NotFound."""
+    row = queries.application_row(session, application_id)
+    if row is None:
+        raise not_found(application_id)
+    app = row._mapping
+    status, kind = Status(app["status"]), Kind(app["kind"])
+    form = Form.model_validate(queries.form_data(session, application_id, app["form_number"]) or {})
+    files = _files(list(queries.file_rows(session, application_id)), app["form_number"])
+    # Problems are computed on the real data, then only their sentences leave (no values).
+    if status is Status.DRAFT:
+        problems = submit_problems(form, files, today=today)
+    else:
+        problems = form_problems(form, today=today)
+    open_change = status is Status.APPROVED and queries.has_open_change(
+        session, application_id, app["account_id"]
+    )
+    account = (
+        AccountRef(id=app["account_id"], login_name=app["login_name"])
+        if app["account_id"] is not None and app["login_name"] is not None
+        else None
+    )
+    review = (
+        Review(
+            reason=app["review_reason"] or "", reviewer=app["reviewer"] or "", at=app["reviewed_at"]
+        )
+        if app["review_reason"] or app["reviewed_at"]
+        else None
+    )
+    return Application(
+        id=app["id"],
+        kind=kind,
+        status=status,
+        revision=app["revision"],
+        form=masked_form(form),
+        problems=problems,
+        files=files,
+        account=account,
+        review=review,
+        actions=actions_for(status, kind, has_open_change=open_change),
+        created_at=app["created_at"],
+        updated_at=app["updated_at"],
+        submitted_at=app["submitted_at"],
+        parent_id=app["parent_id"],
+    )
+
+
+def application_events(session: Session, application_id: str) -> EventPage:
+    """The timeline, oldest first; raises NotFound."""
+    rows = queries.event_rows(session, application_id)
+    if not rows and not queries.application_exists(session, application_id):
+        raise not_found(application_id)
+    return EventPage(
+        items=[
+            Event(
+                id=str(row.id),
+                at=row.at,
+                actor=row.actor,
+                action=row.action,
+                detail=row.detail,
+            )
+            for row in rows
+        ]
+    )

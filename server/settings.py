@@ -1,0 +1,60 @@
+"""Settings of the central API: `HQMS_*` environment variables (DESIGN §7)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Read from the environment once (`get_settings`); tests build their own instances."""
+
+    model_config = SettingsConfigDict(env_prefix="HQMS_", extra="ignore")
+
+    data_dir: Path = Path("./data")
+    # Empty means the SQLite file `hqms.sqlite3` in `data_dir`; `postgresql+psycopg://…` in
+    # production.
+    database_url: str = ""
+    # Run `upgrade_database` when the app starts. `hqms-desk serve` migrates explicitly before
+    # starting, and tests migrate once per session, so this is off by default.
+    migrate_on_startup: bool = False
+
+    # Operator tokens: end after this long without use, and in any case after the absolute TTL.
+    token_idle_minutes: int = Field(default=30, gt=0)
+    token_absolute_minutes: int = Field(default=12 * 60, gt=0)
+    # How long a validated token is trusted from memory before it is checked in the database
+    # again (a logout in another process, a deactivated operator, take at most this long).
+    token_cache_seconds: float = Field(default=30.0, ge=0)
+    login_max_failures: int = Field(default=5, gt=0)
+    login_lockout_minutes: int = Field(default=15, gt=0)
+
+    # The address printed in the approval email.
+    login_url: str = "https://flu.hqms.org.cn/login.jsp"
+
+    # Notification delivery (later issues); without them the server uses a local demo sink.
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = True
+    mail_from: str | None = None
+    sms_gateway_url: str | None = None
+
+    @model_validator(mode="after")
+    def _default_database_url(self) -> Settings:
+        if not self.database_url:
+            self.database_url = f"sqlite:///{self.data_dir}/hqms.sqlite3"
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process's settings, read from the environment on first use."""
+    return Settings()

@@ -1,0 +1,1 @@
+"""Persistence: engine and gateway (`engine`), schema (`tables`), statements (`queries`)."""

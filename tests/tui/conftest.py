@@ -1,0 +1,89 @@
+"""Fixtures for the kiosk's Pilot tests: the real API in-process, seeded with the demo.
+
+The kiosk talks to `server.create_app` through `httpx.ASGITransport`, so every test crosses the
+real routes, services and database (SQLite here: the API's own tests cover PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import socket
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime, timedelta
+
+import httpx
+import pytest
+from textual.app import App
+
+from client import CentralAPI
+from server.demo import DEMO_OPERATORS, seed_demo
+from tui import HotlineApp
+
+SEEDED_AT = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
+"""The demo's `now`: its applications are dated relative to it."""
+KIOSK_NOW = SEEDED_AT + timedelta(hours=1)
+DEMO_OPERATOR = DEMO_OPERATORS[0]
+
+
+@pytest.fixture
+def demo_operator() -> tuple[str, str]:
+    return DEMO_OPERATOR.username, DEMO_OPERATOR.password
+
+
+@pytest.fixture
+def database_url(sqlite_database_url: str) -> str:
+    return sqlite_database_url
+
+
+@pytest.fixture
+def demo_api_app(api_app: object, database_url: str) -> object:
+    seed_demo(database_url, now=SEEDED_AT, applications=0)
+    return api_app
+
+
+@pytest.fixture
+async def central(demo_api_app: object) -> AsyncIterator[CentralAPI]:
+    transport = httpx.ASGITransport(app=demo_api_app)  # type: ignore[arg-type]
+    async with CentralAPI("http://hqms.test", transport=transport) as api:
+        yield api
+
+
+@pytest.fixture
+async def signed_in(central: CentralAPI) -> CentralAPI:
+    await central.login(DEMO_OPERATOR.username, DEMO_OPERATOR.password)
+    return central
+
+
+@pytest.fixture
+def kiosk() -> Callable[[CentralAPI], HotlineApp]:
+    """A kiosk on the given client, with the clock fixed an hour after the demo was seeded."""
+
+    def build(api: CentralAPI) -> HotlineApp:
+        return HotlineApp(api, clock=lambda: KIOSK_NOW)
+
+    return build
+
+
+@pytest.fixture
+def closed_port() -> int:
+    """A loopback port nobody listens on: connecting to it is refused at once."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+_TEXT_RUN = re.compile(r'<text [^>]*?y="([\d.]+)"[^>]*clip-path[^>]*>([^<]*)</text>')
+
+
+def _screen_text(app: App[object]) -> str:
+    lines: dict[float, list[str]] = {}
+    for y, run in _TEXT_RUN.findall(app.export_screenshot()):
+        lines.setdefault(float(y), []).append(html.unescape(run).replace("\xa0", " "))
+    return "\n".join("".join(runs) for _, runs in sorted(lines.items()))
+
+
+@pytest.fixture
+def screen_text() -> Callable[[App[object]], str]:
+    """What the terminal shows, line by line, read back from the app's SVG screenshot."""
+    return _screen_text

@@ -1,0 +1,133 @@
+"""A stand-in central API with fixed data, for snapshots that must not change between runs.
+
+The Pilot tests use the real server; its ids and timestamps differ on every run, which a
+pixel-exact snapshot cannot afford. The answers here are built from the same domain models the
+server serializes, so they have the real wire shape.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import httpx
+
+from domain import (
+    Action,
+    Address,
+    Admin,
+    Application,
+    ApplicationPage,
+    ApplicationSummary,
+    Event,
+    EventPage,
+    FileInfo,
+    FileKind,
+    Form,
+    Kind,
+    Person,
+    Problem,
+    Status,
+)
+
+SUBMITTED_AT = datetime(2026, 11, 17, 2, 0, tzinfo=UTC)
+NOW = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
+ONE_MATCH_PHONE = "13800138005"
+SEVERAL_MATCHES_PHONE = "13800138009"
+
+PENDING = Application(
+    id="HQ7K-M2XP",
+    kind=Kind.NEW,
+    status=Status.PENDING,
+    revision=4,
+    form=Form(
+        name="广州市越秀区第一人民医院",
+        opened_on="1998-06",
+        code="45038862X44010411A1001",
+        address=Address(
+            province="440000", city="440100", district="440104", street="中山二路 58 号"
+        ),
+        subjects=["内科", "外科", "儿科"],
+        legal_rep=Person(name="李*", mobile="139****6612"),
+        admin=Admin(name="王*", mobile="138****8005", email="w***@example.com"),
+    ),
+    problems=[
+        Problem(
+            field="code",
+            message="代码第 10–15 位的行政区划 440104 已撤销，请对照许可证确认。",
+            code="division_retired",
+            warning=True,
+        )
+    ],
+    files=[
+        FileInfo(
+            id="F1",
+            kind=FileKind.INFO_FORM,
+            filename="信息收集表.pdf",
+            size=204_800,
+            sha256="0" * 64,
+        ),
+        FileInfo(
+            id="F2", kind=FileKind.CONSENT, filename="同意书.jpg", size=1_572_864, sha256="1" * 64
+        ),
+        FileInfo(
+            id="F3", kind=FileKind.LICENSE, filename="许可证.pdf", size=512_000, sha256="2" * 64
+        ),
+    ],
+    actions=[Action.AMEND, Action.APPROVE, Action.REJECT, Action.SEND_DOCUMENTS],
+    created_at=datetime(2026, 11, 15, 14, 0, tzinfo=UTC),
+    updated_at=SUBMITTED_AT,
+    submitted_at=SUBMITTED_AT,
+)
+
+EVENTS = EventPage(
+    items=[
+        Event(
+            id="1",
+            at=datetime(2026, 11, 15, 14, 0, tzinfo=UTC),
+            actor="applicant",
+            action="created",
+            detail="创建首次申请",
+        ),
+        Event(id="2", at=SUBMITTED_AT, actor="applicant", action="submitted", detail="提交审核"),
+    ]
+)
+
+
+def _summary(application: Application, status: Status) -> ApplicationSummary:
+    return ApplicationSummary(
+        id=application.id,
+        kind=application.kind,
+        status=status,
+        name=application.form.name,
+        code=application.form.code,
+        phone=application.form.admin.mobile,
+        updated_at=application.updated_at,
+    )
+
+
+SEVERAL = [
+    _summary(PENDING, Status.PENDING),
+    _summary(PENDING.model_copy(update={"id": "HQ3M-9TRA"}), Status.REJECTED),
+    _summary(PENDING.model_copy(update={"id": "HQ5C-WE4N"}), Status.APPROVED),
+]
+
+
+def _answer(request: httpx.Request) -> httpx.Response:
+    path = request.url.path
+    if path == "/v1/applications":
+        phone = request.url.params.get("phone")
+        items = {ONE_MATCH_PHONE: SEVERAL[:1], SEVERAL_MATCHES_PHONE: SEVERAL}.get(phone or "", [])
+        return httpx.Response(200, text=ApplicationPage(items=items).model_dump_json())
+    if path == f"/v1/applications/{PENDING.id}":
+        return httpx.Response(
+            200, text=PENDING.model_dump_json(), headers={"ETag": f'"{PENDING.revision}"'}
+        )
+    if path == f"/v1/applications/{PENDING.id}/events":
+        return httpx.Response(200, text=EVENTS.model_dump_json())
+    return httpx.Response(
+        404, json={"title": "未找到", "status": 404, "code": "not_found", "detail": "没有找到。"}
+    )
+
+
+def fixed_transport() -> httpx.MockTransport:
+    return httpx.MockTransport(_answer)

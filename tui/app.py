@@ -1,0 +1,139 @@
+"""`HotlineApp`: the operators' kiosk, built with its API client injected.
+
+The app owns the screen stack (login → lookup → detail) and the commands that work from any
+screen; every API call runs in a worker on the screen that needs it (see `screens._base`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from client import CentralAPI
+
+from .screens import ApiScreen, DetailScreen, LoginScreen, LookupScreen
+
+DEFAULT_API_URL = "http://127.0.0.1:8000"
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class HotlineApp(App[None]):
+    """HQMS 热线工作台.
+
+    | key    | action |
+    |--------|--------|
+    | Ctrl+P | 命令面板 (查询手机号, 返回首页, 刷新, 退出登录) |
+    | Ctrl+L | 退出登录 |
+    | Ctrl+Q | 退出 |
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "HQMS 热线工作台"
+    SUB_TITLE = "流感医疗服务监测系统 · 400 0030 686"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "退出", priority=True),
+        Binding("ctrl+l", "sign_out", "退出登录", show=False),
+    ]
+
+    def __init__(
+        self,
+        api: CentralAPI | None = None,
+        *,
+        api_url: str = DEFAULT_API_URL,
+        username: str | None = None,
+        password: str | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        super().__init__()
+        self.owns_api = api is None
+        self.api = api if api is not None else CentralAPI(api_url)
+        self.clock = clock or _utc_now
+        self.autologin = (username or "", password or "")
+
+    def on_mount(self) -> None:
+        if self.api.signed_in:
+            self.push_screen(self.lookup_screen())
+        else:
+            username, password = self.autologin
+            self.push_screen(
+                LoginScreen(self.api, clock=self.clock, username=username, password=password)
+            )
+
+    async def on_unmount(self) -> None:
+        if self.owns_api:
+            await self.api.aclose()
+
+    def lookup_screen(self) -> LookupScreen:
+        return LookupScreen(self.api, clock=self.clock)
+
+    # -- screen flow ---------------------------------------------------------------------------
+
+    def on_login_screen_signed_in(self, message: LoginScreen.SignedIn) -> None:
+        self.sub_title = (
+            f"操作员 {message.grant.operator.display_name or message.grant.operator.username}"
+        )
+        self.switch_screen(self.lookup_screen())
+
+    def on_lookup_screen_open_application(self, message: LookupScreen.OpenApplication) -> None:
+        self.push_screen(DetailScreen(self.api, message.application_id, clock=self.clock))
+
+    def on_api_screen_session_expired(self, message: ApiScreen.SessionExpired) -> None:
+        self.show_login(notice=message.sentence)
+
+    def show_login(self, *, notice: str = "") -> None:
+        self.api.token = None
+        self.sub_title = self.SUB_TITLE
+        self.autologin = ("", "")
+        self.pop_to_base()
+        self.switch_screen(LoginScreen(self.api, clock=self.clock, notice=notice))
+
+    def pop_to_base(self) -> None:
+        """Close every screen above the first one pushed over the default screen."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    # -- actions and commands ------------------------------------------------------------------
+
+    def action_home(self) -> None:
+        if isinstance(self.screen_stack[-1], LoginScreen):
+            return
+        self.pop_to_base()
+        self.call_after_refresh(self.focus_search)
+
+    def focus_search(self) -> None:
+        if isinstance(self.screen, LookupScreen):
+            self.screen.focus_search()
+
+    async def action_sign_out(self) -> None:
+        if isinstance(self.screen, LoginScreen):
+            return
+        self.sign_out_from_api()
+        self.show_login(notice="已退出登录。")
+
+    def sign_out_from_api(self) -> None:
+        # The local sign-out must not wait on a slow server; the revocation runs on its own.
+        self.run_worker(self.api.logout(), exit_on_error=False, group="logout")
+
+    async def action_reload(self) -> None:
+        await self.screen.run_action("reload")
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        if not isinstance(screen, LoginScreen):
+            yield SystemCommand("查询手机号", "回到首页，输入来电手机号查询", self.action_home)
+            yield SystemCommand("返回首页", "关闭当前页面，回到手机号查询", self.action_home)
+            yield SystemCommand("刷新", "重新读取当前页面的数据", self.action_reload)
+            yield SystemCommand("退出登录", "结束本次登录，回到登录页", self.action_sign_out)
+        yield SystemCommand("退出", "关闭热线工作台", self.action_quit)
+        yield from (
+            command
+            for command in super().get_system_commands(screen)
+            if command.title not in {"Quit"}
+        )

@@ -1,0 +1,100 @@
+"""`LoginScreen`: the operator signs in; Enter in either field submits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Footer, Header, Input, Label
+
+from client import CentralAPI
+from domain import TokenGrant
+
+from ..widgets import StatusLine
+from ._base import ApiScreen
+
+
+class LoginScreen(ApiScreen):
+    """Username and password; the sentence of a failed login stays under the form.
+
+    | key    | action |
+    |--------|--------|
+    | Enter  | 登录 (from the password field; from the username field it moves on) |
+    | Ctrl+Q | 退出 |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "sign_in", "登录", show=True)]
+    SIGNS_OUT_ON_UNAUTHORIZED = False
+    AUTO_FOCUS = "#username"
+
+    class SignedIn(Message):
+        """The API accepted the operator's credentials."""
+
+        def __init__(self, grant: TokenGrant) -> None:
+            self.grant = grant
+            super().__init__()
+
+    def __init__(
+        self,
+        api: CentralAPI,
+        *,
+        clock: Callable[[], datetime],
+        username: str = "",
+        password: str = "",
+        notice: str = "",
+    ) -> None:
+        super().__init__(api, clock=clock)
+        self.initial_username = username
+        self.initial_password = password
+        self.notice = notice
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="login-form"):
+            yield Label("HQMS 热线工作台 · 操作员登录", id="login-title")
+            yield Label("用户名")
+            yield Input(self.initial_username, placeholder="操作员用户名", id="username")
+            yield Label("密码")
+            yield Input(self.initial_password, password=True, placeholder="密码", id="password")
+            yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.notice:
+            self.status_line.info(self.notice)
+        if self.initial_username and self.initial_password:
+            self.action_sign_in()
+
+    @on(Input.Submitted, "#username")
+    def next_field(self) -> None:
+        self.query_one("#password", Input).focus()
+
+    @on(Input.Submitted, "#password")
+    def submit(self) -> None:
+        self.action_sign_in()
+
+    def action_sign_in(self) -> None:
+        username = self.query_one("#username", Input).value.strip()
+        password = self.query_one("#password", Input).value
+        if not username or not password:
+            self.status_line.error("请填写用户名和密码。")
+            self.query_one("#password" if username else "#username", Input).focus()
+            return
+        self.status_line.busy("正在登录…")
+        self.sign_in(username, password)
+
+    @work(exclusive=True, exit_on_error=False, group="login")
+    async def sign_in(self, username: str, password: str) -> None:
+        grant = await self.api.login(username, password)
+        self.post_message(self.SignedIn(grant))
+
+    def worker_failed(self, error: BaseException | None) -> None:
+        password = self.query_one("#password", Input)
+        password.value = ""
+        password.focus()
