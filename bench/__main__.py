@@ -1,6 +1,6 @@
 """Run the benchmarks, print a summary table and write bench/results/latest.json.
 
-    python -m bench [--applications N] [--requests N] [--kiosk-runs N] [--only lookup|kiosk]
+python -m bench [--applications N] [--requests N] [--kiosk-runs N] [--only lookup|kiosk]
 """
 
 from __future__ import annotations

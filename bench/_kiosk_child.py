@@ -1,10 +1,10 @@
-"""Child process of the kiosk benchmark: start an app headless, print READY when the phone
-search has focus, exit at once.
+"""Child process of the kiosk benchmark: start an app headless, print READY and its peak
+RSS when the phone search has focus, exit at once.
 
     python -m bench._kiosk_child bare
     HQMS_API_URL=… HQMS_USERNAME=… HQMS_PASSWORD=… python -m bench._kiosk_child real
 
-The password travels in the environment, never on a command line. The parent times spawn → READY and reads the child's peak RSS from `wait4`.
+The password travels in the environment, never on a command line. The parent times spawn → READY.
 """
 
 from __future__ import annotations
@@ -37,6 +37,19 @@ def real() -> tuple[App[None], Callable[[], bool]]:
     )
 
 
+def _peak_rss_kib() -> int:
+    """VmHWM: this process's peak RSS since its exec.
+
+    Not `ru_maxrss`: Linux carries that across `execve`, so a child forked from a large
+    parent (the benchmark, after seeding) would report the parent's size.
+    """
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
 def _ready_yet(is_ready: Callable[[], bool]) -> bool:
     try:
         return is_ready()
@@ -51,7 +64,7 @@ async def start_until_ready(app: App[None], is_ready: Callable[[], bool]) -> Non
             running.result()
             raise RuntimeError("the app exited before it was ready")
         await asyncio.sleep(0.002)
-    print(READY, flush=True)
+    print(READY, _peak_rss_kib(), flush=True)
     app.exit()
     await running
 

@@ -33,14 +33,13 @@ def one_start(args: list[str], env: dict[str, str] | None = None) -> tuple[float
         env=env,
     )
     assert process.stdout is not None
-    line = process.stdout.readline().decode().strip()
+    line = process.stdout.readline().decode().split()
     ready_after = time.perf_counter() - started
-    _pid, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
+    process.wait()
     process.stdout.close()
-    if line != READY or process.returncode != 0:
+    if len(line) != 2 or line[0] != READY or process.returncode != 0:
         raise RuntimeError(f"kiosk child {args[0]} failed (exit {process.returncode}): {line!r}")
-    return ready_after, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+    return ready_after, int(line[1]) / 1024
 
 
 def measure(args: list[str], runs: int, env: dict[str, str] | None = None) -> dict[str, float]:

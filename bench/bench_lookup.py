@@ -93,7 +93,8 @@ def run(*, applications: int, requests: int, warmup: int, seed: int) -> dict[str
         try:
             operator = DEMO_OPERATORS[0]
             grant = httpx.post(
-                real_url + "/v1/auth/token", json={"username": operator.username, "password": operator.password}
+                real_url + "/v1/auth/token",
+                json={"username": operator.username, "password": operator.password},
             )
             grant.raise_for_status()
             headers = {"Authorization": f"Bearer {grant.json()['access_token']}"}

@@ -47,7 +47,10 @@ def _base32(value: int, width: int) -> str:
 
 
 def bulk_phone(index: int, seed: int) -> str:
-    """The data administrator's mobile of bulk application `index` (a valid, unique mobile)."""
+    """The data administrator's mobile of bulk application `index`: valid, and unique but for
+    a change draft, which shares the mobile of the approved application it changes."""
+    if _STATUS_BY_SLOT[index % 100] == "change":
+        index -= 1
     prefix = _ADMIN_PREFIXES[index % len(_ADMIN_PREFIXES)]
     return prefix + f"{_affine(index, seed, 48271, _MOBILE_SPACE):08d}"
 
@@ -145,7 +148,9 @@ class BulkGenerator:
         admin_phone, legal_phone = bulk_phone(index, seed), _legal_rep_phone(index, seed)
         admin_name, legal_rep_name = generators.person_name(rng), generators.person_name(rng)
         admin_email = f"admin{index:07d}@hospital{index:07d}.example.com"
-        form_text = _form_text(inst, admin_name, admin_phone, admin_email, legal_rep_name, legal_phone)
+        form_text = _form_text(
+            inst, admin_name, admin_phone, admin_email, legal_rep_name, legal_phone
+        )
         age = 3600 + int(rng.random() * 3 * 365 * 86400)
         created = self.times.ago(age)
         submitted = reviewed = updated = None
@@ -162,9 +167,12 @@ class BulkGenerator:
                 reason = _REJECTION
                 events.append((app_id, reviewed, reviewer, "rejected", f"审核不通过：{reason}"))
             else:
-                account_id = "AC" + _base32(_affine(index, seed, 25_214_903_917, _ACCOUNT_SPACE), 10)
+                account_id = "AC" + _base32(
+                    _affine(index, seed, 25_214_903_917, _ACCOUNT_SPACE), 10
+                )
                 events.append((app_id, reviewed, reviewer, "approved", "审核通过"))
-                login = f"hqms_{inst.code[9:15]}_{index:07d}"
+                # The account id, not the index, keeps login names unique across seeds.
+                login = f"hqms_{inst.code[9:15]}_{account_id[2:].lower()}"
                 rows.accounts.append((
                     account_id, login, admin_phone, admin_name, admin_email, inst.code, inst.name,
                     None, True, reviewed, reviewed,
@@ -187,7 +195,9 @@ class BulkGenerator:
             legal_phone, at, at, None, parent_id, account_id, None, None, None,
         ))  # fmt: skip
         rows.form_revisions.append((app_id, 1, form_text, at, "demo"))
-        rows.audit_events.append((app_id, at, "demo", "created", f"变更资料：基于已通过的申请 {parent_id}"))
+        rows.audit_events.append(
+            (app_id, at, "demo", "created", f"变更资料：基于已通过的申请 {parent_id}")
+        )
 
 
 def _form_text(

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from domain import FileKind, Form, Kind
 
 from . import generators
-from ._story import APPLICANT, Story
+from ._story import Story
 
 OPERATOR = "demo"
 REVIEWER = "reviewer"
@@ -45,15 +45,20 @@ class FlowContext:
     account_password_hash: str
     emails_issued: int = 0
     logins_by_division: Counter[str] = field(default_factory=Counter)
+    # One mobile is one person: every form of a phone keeps the admin's name and email.
+    admins_by_phone: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def ago(self, days: float, minutes: float = 0) -> datetime:
         return self.now - timedelta(days=days, minutes=minutes)
 
     def form(self, institution: generators.Institution, phone: str) -> Form:
         self.emails_issued += 1
-        return generators.full_form(
+        form = generators.full_form(
             institution, admin_mobile=phone, rng=self.rng, n=self.emails_issued
         )
+        name, email = self.admins_by_phone.setdefault(phone, (form.admin.name, form.admin.email))
+        form.admin.name, form.admin.email = name, email
+        return form
 
     def login_name(self, form: Form) -> str:
         """e.g. `hqms_440104_0012`: the division of the code and a running number in it."""
@@ -108,12 +113,8 @@ def draft_full(
     first.subjects = first.subjects[:1]
     story.save_form(first, at[1])
     story.save_form(form, at[2])
-    story.event(
-        at[3],
-        APPLICANT,
-        "documents_generated",
-        "生成《医疗机构信息收集表》和《系统使用须知及同意书》",
-    )
+    # The hotline mailed the two forms to stamp (POST …/documents/send).
+    story.event(at[3], OPERATOR, "documents_sent", "两份待盖章文件已发送到数据管理员邮箱")
     return story
 
 
@@ -209,7 +210,7 @@ def change_opened(ctx: FlowContext, parent: Story, days: float) -> Story:
         account_id=parent.account_id,
         actor=OPERATOR,
     )
-    parent.event(at, OPERATOR, "change_opened", f"创建变更申请 {change.id}")
+    parent.event(at, OPERATOR, "amended", f"变更资料：创建变更申请 {change.id}")
     change.event(at, OPERATOR, "created", f"变更资料：基于已通过的申请 {parent.id}")
     moved = change.form.model_copy(deep=True)
     moved.address.street = generators.street_address(ctx.rng)

@@ -28,7 +28,6 @@ from server.storage.writes import (
 from ._scans import scan_bytes
 
 APPLICANT = "applicant"
-SYSTEM = "system"
 # Letters and digits an operator can read aloud without O/0 or I/1 confusion.
 _ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
@@ -176,8 +175,7 @@ class Story:
         self._update(
             at, status=self.status.value, review_reason=reason, reviewer=reviewer, reviewed_at=at
         )
-        self.event(at, reviewer, "rejected", f"审核不通过：{reason}")
-        self.event(at, SYSTEM, "email_queued", "审核结果邮件已发送给数据管理员")
+        self.event(at, reviewer, "rejected", f"审核不通过：{reason}（已邮件通知数据管理员）")
 
     def approve(self, at: datetime, reviewer: str, *, login_name: str, password_hash: str) -> None:
         self.status = Status.APPROVED
@@ -199,10 +197,11 @@ class Story:
             reviewer=reviewer,
             reviewed_at=at,
         )
-        self.event(at, reviewer, "approved", "审核通过")
         if self.kind is Kind.NEW:
-            self.event(at, SYSTEM, "account_created", f"创建账号 {login_name}")
-            self.event(at, SYSTEM, "email_queued", "账号开通邮件已发送给数据管理员，短信已通知")
+            detail = f"审核通过，开通账号 {login_name}；账号邮件已发给数据管理员，短信已通知"
+        else:
+            detail = "审核通过，账号资料已更新"
+        self.event(at, reviewer, "approved", detail)
 
     def amend(self, at: datetime, actor: str, reason: str) -> None:
         self.status = Status.DRAFT

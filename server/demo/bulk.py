@@ -15,7 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from multiprocessing.queues import Queue
 from queue import Empty
@@ -102,9 +102,10 @@ def _batches(
 
 
 def _rows_by_table(rows: BulkRows) -> dict[str, list[tuple[Any, ...]]]:
+    # Accounts first: applications refer to them (PostgreSQL checks while copying).
     return {
-        "applications": rows.applications,
         "accounts": rows.accounts,
+        "applications": rows.applications,
         "form_revisions": rows.form_revisions,
         "audit_events": rows.audit_events,
     }
@@ -123,11 +124,13 @@ def _sqlite_bulk_mode(connection: sqlite3.Connection) -> Iterator[None]:
     connection.execute("PRAGMA temp_store=MEMORY")
     # Changing the journal mode needs the only connection; when others exist, keep WAL.
     previous = connection.execute("PRAGMA journal_mode").fetchone()[0]
-    connection.execute("PRAGMA journal_mode=MEMORY")
+    with suppress(sqlite3.OperationalError):  # "database is locked": another connection
+        connection.execute("PRAGMA journal_mode=MEMORY")
     try:
         yield
     finally:
-        connection.execute(f"PRAGMA journal_mode={previous}")
+        with suppress(sqlite3.OperationalError):
+            connection.execute(f"PRAGMA journal_mode={previous}")
         connection.execute("PRAGMA synchronous=NORMAL")
         connection.execute("PRAGMA cache_size=-2000")
         connection.execute("PRAGMA foreign_keys=ON")
@@ -149,9 +152,10 @@ def _secondary_indexes(connection: sqlite3.Connection) -> list[tuple[str, str]]:
 
 def _load_sqlite(engine: Engine, batches: Iterator[BulkRows], count: int) -> None:
     pooled = engine.raw_connection()
+    connection = pooled.driver_connection
+    assert isinstance(connection, sqlite3.Connection)
+    isolation_level = connection.isolation_level
     try:
-        connection = pooled.driver_connection
-        assert isinstance(connection, sqlite3.Connection)
         pooled.commit()
         connection.isolation_level = None  # explicit BEGIN/COMMIT below
         statements = {
@@ -176,8 +180,8 @@ def _load_sqlite(engine: Engine, batches: Iterator[BulkRows], count: int) -> Non
                 raise
             # Fresh statistics let the planner see how selective the phone indexes are.
             connection.execute("ANALYZE")
-        connection.isolation_level = ""
     finally:
+        connection.isolation_level = isolation_level
         pooled.close()
 
 

@@ -154,8 +154,10 @@ _TEMPLATES = (
               fits=lambda place: not place.is_urban_district),
     _Template("C210", _PUBLIC, "1", vocab.SUBJECTS_PRIMARY, _central_township_name,
               (1952, 2000), 4, fits=lambda place: not place.is_urban_district),
-    _Template("D150", _PRIVATE, "2", vocab.SUBJECTS_DENTAL, _private("口腔门诊部"), (2006, 2024), 5),
-    _Template("D110", _PRIVATE, "2", vocab.SUBJECTS_CLINIC, _private("综合门诊部"), (2006, 2024), 4),
+    _Template("D150", _PRIVATE, "2", vocab.SUBJECTS_DENTAL, _private("口腔门诊部"),
+              (2006, 2024), 5),
+    _Template("D110", _PRIVATE, "2", vocab.SUBJECTS_CLINIC, _private("综合门诊部"),
+              (2006, 2024), 4),
     _Template("D211", ("17", "41"), "2", vocab.SUBJECTS_CLINIC, _private("诊所"), (2008, 2025), 6),
     _Template("D212", ("17", "41"), "2", ("中医科",), _private("中医诊所"), (2008, 2025), 3),
 )  # fmt: skip

@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 from domain import Conflict, Role, make_institution_code
 from server.passwords import hash_password
 from server.services.operators import add_operator
-from server.storage.engine import create_database_engine
 from server.storage import tables
+from server.storage.engine import create_database_engine
 
 from . import _flows as flows
 from . import generators
@@ -65,7 +65,9 @@ _DESCRIPTIONS = {
     "draft_empty": "刚通过短信验证，还没有填写资料",
     "draft_incomplete": "资料填了一半：缺开业日期和法定代表人手机，邮箱有误，地址与代码区划不一致",
     "draft_ready_to_upload": "资料已填完整，还没有上传盖章文件",
-    "draft_stale_upload": "已上传信息收集表和许可证，之后又改了资料：信息收集表已过期，同意书未上传",
+    "draft_stale_upload": (
+        "已上传信息收集表和许可证，之后又改了资料：信息收集表已过期，同意书未上传"
+    ),
     "pending": "已提交审核 3 天，待审核",
     "rejected": "审核不通过：执业许可证扫描件不清晰",
     "approved": "审核通过，已开通账号",
