@@ -33,6 +33,7 @@ unit: $(INSTALLED)
 
 screenshots: $(INSTALLED)
 	$(BIN)/python docs/tools/make_screenshots.py
+	$(BIN)/python docs/tools/render_documents.py
 
 bench: $(INSTALLED)
 	$(BIN)/python -m bench

@@ -1,6 +1,7 @@
 """Run the benchmarks, print a summary table and write bench/results/latest.json.
 
-python -m bench [--applications N] [--requests N] [--kiosk-runs N] [--only lookup|kiosk]
+python -m bench [--applications N] [--requests N] [--kiosk-runs N] [--pdf-runs N]
+                 [--only lookup|kiosk|pdf]
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--warmup", type=int, default=300)
     parser.add_argument("--kiosk-runs", type=int, default=7)
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--only", choices=("lookup", "kiosk"))
+    parser.add_argument("--pdf-runs", type=int, default=30)
+    parser.add_argument("--only", choices=("lookup", "kiosk", "pdf"))
     return parser.parse_args(argv)
 
 
@@ -73,6 +75,25 @@ def table(results: dict[str, Any]) -> str:
                 "≤ 1.5×",
                 verdict(kiosk["memory_ratio"] <= 1.5),
             ),
+            (
+                "kiosk after sign-in + lookup, median",
+                f"{kiosk['kiosk']['lookup_peak_rss_median_mib']:.1f} MiB peak RSS"
+                f" = {kiosk['lookup_memory_ratio']:.2f}× bare ready;"
+                f" ready → detail {kiosk['kiosk']['ready_to_detail_median_s']:.3f} s",
+                "(info)",
+                "",
+            ),
+        ]
+    if pdf := results.get("pdf"):
+        rows += [
+            (
+                f"both documents, {label}, median",
+                f"{pdf[label]['documents_ms']:.1f} ms vs {pdf[label]['bare_ms']:.1f} ms"
+                f" = {pdf[f'{label}_ratio']:.2f}×",
+                "≤ 3×",
+                verdict(pdf[f"{label}_ratio"] <= 3),
+            )
+            for label in ("warm", "cold")
         ]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     return "\n".join("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)) for row in rows)
@@ -98,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench.bench_kiosk import run as run_kiosk
 
         results["kiosk"] = run_kiosk(runs=options.kiosk_runs, seed=options.seed)
+    if options.only in (None, "pdf"):
+        from bench.bench_pdf import run as run_pdf
+
+        results["pdf"] = run_pdf(runs=options.pdf_runs)
     print(table(results))
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))

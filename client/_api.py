@@ -7,27 +7,33 @@ Why it looks the way it does:
   POSTs that carry an `Idempotency-Key` (the server replays the first answer). Only failures
   where the request surely did no harm are retried (connection refused, 503), a few times with a
   short backoff, so a dead server is reported in well under a second.
+- Constructing a client is cheap: httpx (with ssl) and the pydantic wire models load at the first
+  request and the first answer. The kiosk builds its client before its first screen shows, and
+  that screen must not wait for either (≈ 40 ms and 8 MiB for httpx, more for the models).
 """
 
 from __future__ import annotations
 
 import asyncio
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import quote
 
-import httpx
+import domain  # its models load at first use: bodies below say `domain.TokenGrant`
 
-from domain import (
-    Application,
-    ApplicationPage,
-    CodeReport,
-    EventPage,
-    Health,
-    RegionTree,
-    Status,
-    TokenGrant,
-)
+if TYPE_CHECKING:
+    import httpx
+
+    from domain import (
+        Application,
+        ApplicationPage,
+        CodeReport,
+        EventPage,
+        Health,
+        RegionTree,
+        Status,
+        TokenGrant,
+    )
 
 from ._errors import (
     ApiError,
@@ -62,12 +68,9 @@ class CentralAPI:
         self.revision: int | None = None
         """Revision (ETag) of the application most recently read with `get_application`."""
         self._etags: dict[str, str] = {}
-        self._http = httpx.AsyncClient(
-            base_url=self.base_url,
-            timeout=httpx.Timeout(timeout),
-            transport=transport,
-            headers={"Accept": "application/json"},
-        )
+        self._timeout = timeout
+        self._transport = transport
+        self._http: httpx.AsyncClient | None = None
 
     async def __aenter__(self) -> Self:
         return self
@@ -81,7 +84,21 @@ class CentralAPI:
         await self.aclose()
 
     async def aclose(self) -> None:
-        await self._http.aclose()
+        if self._http is not None:
+            await self._http.aclose()
+
+    def _connection(self) -> httpx.AsyncClient:
+        """The httpx client (connection pool), made at the first request."""
+        if self._http is None:
+            import httpx
+
+            self._http = httpx.AsyncClient(
+                base_url=self.base_url,
+                timeout=httpx.Timeout(self._timeout),
+                transport=self._transport,
+                headers={"Accept": "application/json"},
+            )
+        return self._http
 
     @property
     def signed_in(self) -> bool:
@@ -98,7 +115,7 @@ class CentralAPI:
         body = await self._request(
             "POST", "/v1/auth/token", json={"username": username, "password": password}
         )
-        grant = TokenGrant.model_validate(body)
+        grant = domain.TokenGrant.model_validate(body)
         self.token = grant.access_token
         self.grant = grant
         return grant
@@ -119,7 +136,7 @@ class CentralAPI:
     # -- reading -------------------------------------------------------------------------------
 
     async def health(self) -> Health:
-        return Health.model_validate(await self._request("GET", "/v1/health"))
+        return domain.Health.model_validate(await self._request("GET", "/v1/health"))
 
     async def search_applications(
         self,
@@ -141,11 +158,11 @@ class CentralAPI:
         }
         query = {key: value for key, value in params.items() if value is not None}
         body = await self._request("GET", "/v1/applications", params=query)
-        return ApplicationPage.model_validate(body)
+        return domain.ApplicationPage.model_validate(body)
 
     async def get_application(self, application_id: str) -> Application:
         response = await self._send("GET", f"/v1/applications/{_segment(application_id)}")
-        application = Application.model_validate(_json(response))
+        application = domain.Application.model_validate(_json(response))
         etag = response.headers.get("ETag")
         self._etags[application.id] = etag or f'"{application.revision}"'
         self.revision = _revision_from_etag(etag, application.revision)
@@ -153,13 +170,15 @@ class CentralAPI:
 
     async def get_events(self, application_id: str) -> EventPage:
         path = f"/v1/applications/{_segment(application_id)}/events"
-        return EventPage.model_validate(await self._request("GET", path))
+        return domain.EventPage.model_validate(await self._request("GET", path))
 
     async def check_code(self, code: str) -> CodeReport:
-        return CodeReport.model_validate(await self._request("GET", f"/v1/codes/{_segment(code)}"))
+        return domain.CodeReport.model_validate(
+            await self._request("GET", f"/v1/codes/{_segment(code)}")
+        )
 
     async def regions(self) -> RegionTree:
-        return RegionTree.model_validate(await self._request("GET", "/v1/regions"))
+        return domain.RegionTree.model_validate(await self._request("GET", "/v1/regions"))
 
     # -- plumbing ------------------------------------------------------------------------------
 
@@ -186,6 +205,8 @@ class CentralAPI:
         json: Any = None,
         idempotency_key: str | None = None,
     ) -> httpx.Response:
+        import httpx  # late, like `_connection` (module docstring); cached after the first call
+
         headers: dict[str, str] = {}
         if self.token is not None:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -196,7 +217,7 @@ class CentralAPI:
         for attempt in range(len(delays) + 1):
             last_attempt = attempt == len(delays)
             try:
-                response = await self._http.request(
+                response = await self._connection().request(
                     method, path, params=params, json=json, headers=headers
                 )
             except httpx.TimeoutException as error:

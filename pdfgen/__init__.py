@@ -1,1 +1,47 @@
+"""The two generated documents of an application, as PDF bytes (DESIGN §2, seed step 4).
 
+    render_info_form(application, generated_on=date) -> bytes   《医疗机构信息收集表》
+    render_consent(application, generated_on=date) -> bytes     《系统使用须知及同意书》
+
+`application` is a `domain.Application` or a `FormSnapshot(id, revision, form)`. Both refuse,
+with `DocumentRefused` listing the problems, a form that is incomplete or invalid (blocking
+problems of `domain.form_problems`; confirmable warnings do not block), that still carries masked
+personal values, or that has a character the embedded font cannot draw.
+
+Each document prints a fingerprint (application id, form revision, hash of the canonical form
+data) as text and as a QR code; `verify_fingerprint` tells whether a scan's fingerprint belongs
+to the current data. The same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from domain import Application
+
+from ._consent import consent_pdf
+from ._content import FormSnapshot, document_content
+from ._errors import DocumentRefused
+from ._fingerprint import Fingerprint, fingerprint, parse_fingerprint, verify_fingerprint
+from ._info_form import info_form_pdf
+
+__all__ = [
+    "DocumentRefused",
+    "Fingerprint",
+    "FormSnapshot",
+    "fingerprint",
+    "parse_fingerprint",
+    "render_consent",
+    "render_info_form",
+    "verify_fingerprint",
+]
+
+
+def render_info_form(application: Application | FormSnapshot, *, generated_on: date) -> bytes:
+    """《医疗机构信息收集表》 as PDF bytes; raises `DocumentRefused`."""
+    return info_form_pdf(document_content(application, generated_on))
+
+
+def render_consent(application: Application | FormSnapshot, *, generated_on: date) -> bytes:
+    """《系统使用须知及同意书》 as PDF bytes; raises `DocumentRefused`."""
+    return consent_pdf(document_content(application, generated_on))

@@ -31,6 +31,7 @@ from domain import (
     SubmitBlocked,
     TransitionNotAllowed,
 )
+from pdfgen import DocumentRefused
 
 from ._validation_messages import validation_problems
 
@@ -50,6 +51,7 @@ DOMAIN_ERROR_STATUS: dict[type[DomainError], tuple[int, str]] = {
     Forbidden: (403, "没有权限"),
     Conflict: (409, "与现有记录冲突"),
     AlreadyInHqms: (409, "已是 HQMS 对接机构"),
+    DocumentRefused: (422, "暂不能生成文件"),
 }
 
 SESSION_EXPIRED = "登录已过期，请重新登录。"

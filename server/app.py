@@ -48,6 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.context = AppContext(settings=settings, database=database)
     install_problem_handlers(app)
+    applications.add_search_route(app)
     for module in (health, auth, applications, reference):
         app.include_router(module.router)
     _document_bearer_auth(app)

@@ -1,14 +1,15 @@
 """`HotlineApp`: the operators' kiosk, built with its API client injected.
 
 The app owns the screen stack (login → lookup → detail) and the commands that work from any
-screen; every API call runs in a worker on the screen that needs it (see `screens._base`).
+screen; every API call runs in a worker on the screen that needs it (see `screens._base`), except
+the automatic sign-in, which the app runs itself behind the lookup screen (see `_sign_in`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -16,7 +17,12 @@ from textual.screen import Screen
 
 from client import CentralAPI
 
-from .screens import ApiScreen, DetailScreen, LoginScreen, LookupScreen
+from ._sign_in import PendingSignIn
+from ._text import failure_sentence
+from .screens import ApiScreen, LoginScreen, LookupScreen
+
+if TYPE_CHECKING:
+    from domain import TokenGrant
 
 DEFAULT_API_URL = "http://127.0.0.1:8000"
 
@@ -57,43 +63,99 @@ class HotlineApp(App[None]):
         self.api = api if api is not None else CentralAPI(api_url)
         self.clock = clock or _utc_now
         self.autologin = (username or "", password or "")
+        self.pending_sign_in: PendingSignIn | None = None
+        """The automatic sign-in while it runs behind the lookup screen."""
+        self.kept_phone = ""
+        """What the operator had typed when the session ended; the next lookup screen shows it."""
 
     def on_mount(self) -> None:
+        username, password = self.autologin
         if self.api.signed_in:
             self.push_screen(self.lookup_screen())
+        elif username and password:
+            # The lookup screen shows at once and takes keys; the sign-in's round trip (argon2
+            # on the server, httpx and the wire models loading here) runs behind it, after the
+            # first frame, and a search pressed meanwhile waits for it.
+            self.pending_sign_in = PendingSignIn()
+            self.sub_title = "正在登录…"
+            self.push_screen(self.lookup_screen())
+            self.call_after_refresh(self.start_sign_in, username, password, self.pending_sign_in)
         else:
-            username, password = self.autologin
-            self.push_screen(
-                LoginScreen(self.api, clock=self.clock, username=username, password=password)
-            )
+            self.push_screen(LoginScreen(self.api, clock=self.clock))
 
     async def on_unmount(self) -> None:
         if self.owns_api:
             await self.api.aclose()
 
     def lookup_screen(self) -> LookupScreen:
-        return LookupScreen(self.api, clock=self.clock)
+        phone, self.kept_phone = self.kept_phone, ""
+        return LookupScreen(
+            self.api, clock=self.clock, phone=phone, pending_sign_in=self.pending_sign_in
+        )
+
+    # -- signing in ----------------------------------------------------------------------------
+
+    def start_sign_in(self, username: str, password: str, pending: PendingSignIn) -> None:
+        self.run_worker(
+            self.sign_in_behind_lookup(username, password, pending),
+            group="sign-in",
+            exit_on_error=False,
+        )
+
+    async def sign_in_behind_lookup(
+        self, username: str, password: str, pending: PendingSignIn
+    ) -> None:
+        try:
+            grant = await self.api.login(username, password)
+        except Exception as error:
+            # Whatever went wrong (bad password, API down, a bug), the operator gets the login
+            # form with the sentence, the username filled in and the typed number kept.
+            self.show_login(error=failure_sentence(error), username=username, keep_phone=True)
+        else:
+            self.show_operator(grant)
+        finally:
+            # Also when cancelled (signed out meanwhile): a waiting search must not hang.
+            pending.settle(signed_in=self.api.signed_in)
+            self.pending_sign_in = None
+
+    def show_operator(self, grant: TokenGrant) -> None:
+        operator = grant.operator
+        self.sub_title = f"操作员 {operator.display_name or operator.username}"
 
     # -- screen flow ---------------------------------------------------------------------------
 
     def on_login_screen_signed_in(self, message: LoginScreen.SignedIn) -> None:
-        self.sub_title = (
-            f"操作员 {message.grant.operator.display_name or message.grant.operator.username}"
-        )
+        self.show_operator(message.grant)
         self.switch_screen(self.lookup_screen())
 
     def on_lookup_screen_open_application(self, message: LookupScreen.OpenApplication) -> None:
+        # Imported here: the detail needs the domain's wire models, which the first screen
+        # does not wait for (see domain/__init__).
+        from .screens.detail import DetailScreen
+
         self.push_screen(DetailScreen(self.api, message.application_id, clock=self.clock))
 
     def on_api_screen_session_expired(self, message: ApiScreen.SessionExpired) -> None:
-        self.show_login(notice=message.sentence)
+        self.show_login(error=message.sentence, keep_phone=True)
 
-    def show_login(self, *, notice: str = "") -> None:
+    def show_login(
+        self, *, notice: str = "", error: str = "", username: str = "", keep_phone: bool = False
+    ) -> None:
+        """The login form, on top of nothing else; `keep_phone` carries the typed number over
+        to the lookup screen that follows the next sign-in."""
+        if keep_phone:
+            self.kept_phone = self.typed_phone()
         self.api.token = None
         self.sub_title = self.SUB_TITLE
         self.autologin = ("", "")
         self.pop_to_base()
-        self.switch_screen(LoginScreen(self.api, clock=self.clock, notice=notice))
+        self.switch_screen(
+            LoginScreen(self.api, clock=self.clock, username=username, notice=notice, error=error)
+        )
+
+    def typed_phone(self) -> str:
+        lookup = next((s for s in self.screen_stack if isinstance(s, LookupScreen)), None)
+        return lookup.phone_input.value if lookup is not None else ""
 
     def pop_to_base(self) -> None:
         """Close every screen above the first one pushed over the default screen."""
@@ -115,6 +177,8 @@ class HotlineApp(App[None]):
     async def action_sign_out(self) -> None:
         if isinstance(self.screen, LoginScreen):
             return
+        # Signed out while the automatic sign-in still runs: it must not bring the lookup back.
+        self.workers.cancel_group(self, "sign-in")
         self.sign_out_from_api()
         self.show_login(notice="已退出登录。")
 

@@ -11,19 +11,13 @@ import binascii
 import json
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Connection
+from pydantic_core import to_json
+from sqlalchemy import Connection, Dialect, PoolProxiedConnection
 from sqlalchemy.orm import Session
 
-from domain import (
-    AccountRef,
-    ApplicationPage,
-    ApplicationSummary,
-    FieldInvalid,
-    Kind,
-    Status,
-    mask_phone,
-)
+from domain import ApplicationPage, FieldInvalid, mask_phone
 
 from ..storage import queries
 from ..storage.queries import AnyRow, PageAfter, SearchFilters
@@ -48,24 +42,46 @@ def decode_cursor(cursor: str) -> PageAfter:
     return PageAfter(moment, application_id)
 
 
-def _summary(row: AnyRow) -> ApplicationSummary:
-    mapping = row._mapping
+def _summary_fields(row: AnyRow | tuple[Any, ...]) -> dict[str, Any]:
+    """The `ApplicationSummary` fields of one row of `queries.SUMMARY_COLUMNS`, by position
+    (the hot path hands plain tuples, not Rows)."""
+    (
+        application_id,
+        kind,
+        status,
+        name,
+        code,
+        admin_phone,
+        updated_at,
+        submitted_at,
+        account_id,
+        login_name,
+    ) = row
     account = (
-        AccountRef(id=mapping["account_id"], login_name=mapping["login_name"])
-        if mapping["account_id"] is not None and mapping["login_name"] is not None
+        {"id": account_id, "login_name": login_name}
+        if account_id is not None and login_name is not None
         else None
     )
-    return ApplicationSummary(
-        id=mapping["id"],
-        kind=Kind(mapping["kind"]),
-        status=Status(mapping["status"]),
-        name=mapping["name"],
-        code=mapping["code"],
-        phone=mask_phone(mapping["admin_phone"]),
-        updated_at=mapping["updated_at"],
-        submitted_at=mapping["submitted_at"],
-        account=account,
-    )
+    return {
+        "id": application_id,
+        "kind": kind,
+        "status": status,
+        "name": name,
+        "code": code,
+        "phone": mask_phone(admin_phone),
+        "updated_at": updated_at,
+        "submitted_at": submitted_at,
+        "account": account,
+    }
+
+
+def _page_fields(rows: Sequence[AnyRow | tuple[Any, ...]], limit: int) -> dict[str, Any]:
+    """The `ApplicationPage` fields of up to `limit + 1` rows (one more means a next page)."""
+    next_cursor = None
+    if len(rows) > limit:
+        last = rows[limit - 1]
+        next_cursor = encode_cursor(last[queries.SUMMARY_UPDATED_AT], last[queries.SUMMARY_ID])
+    return {"items": [_summary_fields(row) for row in rows[:limit]], "next_cursor": next_cursor}
 
 
 def search(
@@ -74,9 +90,18 @@ def search(
     """One page of summaries, newest change first, with the cursor of the next page if any."""
     after = decode_cursor(cursor) if cursor else None
     rows: Sequence[AnyRow] = queries.search_applications(db, filters, limit=limit + 1, after=after)
-    items = [_summary(row) for row in rows[:limit]]
-    next_cursor = None
-    if len(rows) > limit:
-        last = items[-1]
-        next_cursor = encode_cursor(last.updated_at, last.id)
-    return ApplicationPage(items=items, next_cursor=next_cursor)
+    return ApplicationPage.model_validate(_page_fields(rows, limit))
+
+
+def search_by_phone_json(
+    connection: PoolProxiedConnection, dialect: Dialect, phone: str, *, limit: int
+) -> bytes:
+    """The JSON of `search` by `phone` alone, first page: the hotline's lookup on every call.
+
+    Runs through `Database.read_driver` (see `queries.phone_lookup_rows` for why), and
+    serializes the fields straight from the rows: the same bytes as the `ApplicationPage`
+    (a test compares them) without building and then dumping the models, which on this
+    path cost as much as the query.
+    """
+    rows = queries.phone_lookup_rows(connection, dialect, phone, limit=limit + 1)
+    return to_json(_page_fields(rows, limit))

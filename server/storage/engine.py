@@ -8,22 +8,33 @@ thread hop costs more than that, so for SQLite `Database.run` calls straight thr
 event loop. SQLite serializes writers in one process anyway, and `busy_timeout` bounds the rare
 wait. PostgreSQL is a network round trip that may block for longer, so there the call runs in
 a worker thread (`anyio.to_thread`) and the event loop stays free.
+
+The hotline's lookup by phone goes one step further (`Database.read_driver`): its fixed SQL runs
+on the DBAPI cursor of a connection each thread keeps open for reading, which saves SQLAlchemy's
+pool checkout, rollback-on-return, execution context and result wrapping (together about twice
+the query itself).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from functools import partial
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import anyio.to_thread
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Dialect, Engine, PoolProxiedConnection, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 P = ParamSpec("P")
 T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# Reads through a memory map are page faults served from the OS cache instead of a read()
+# call and a copy into SQLite's cache per page: a random-phone lookup at a million
+# applications takes ≈26 instead of ≈31 µs, and its p99 drops several times. The map is
+# address space, not memory. SQLite caps the size at its compile-time maximum (2 GiB here).
+SQLITE_MMAP_BYTES = 2**31
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -34,6 +45,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
+    # Sorts and IN-lists of a query stay in memory instead of a temporary file.
+    cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.close()
 
 
@@ -59,8 +73,13 @@ class Database:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.dialect: Dialect = engine.dialect
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         self.runs_inline = engine.dialect.name == "sqlite"
+        # SQLite only: the connection each thread keeps for `read_driver` (see `_reader`).
+        self._readers = threading.local()
+        self._all_readers: list[PoolProxiedConnection] = []
+        self._readers_lock = threading.Lock()
 
     @classmethod
     def from_url(cls, url: str) -> Database:
@@ -92,5 +111,55 @@ class Database:
         with self.engine.connect() as connection:
             return fn(connection, *args, **kwargs)
 
+    async def read_driver(
+        self,
+        fn: Callable[Concatenate[PoolProxiedConnection, Dialect, P], T],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        """Run a read-only `fn(dbapi_connection, dialect, ...)` on a bare DBAPI connection.
+
+        For the hot path only: `fn` executes fixed SQL on a cursor and must leave no
+        transaction open (SQLite's driver starts none for a SELECT).
+        """
+        if self.runs_inline:
+            return fn(self._reader(), self.dialect, *args, **kwargs)
+        return await anyio.to_thread.run_sync(partial(self._read_pooled, fn, *args, **kwargs))
+
+    def _read_pooled(
+        self,
+        fn: Callable[Concatenate[PoolProxiedConnection, Dialect, P], T],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        # PostgreSQL: a pooled connection; returning it rolls back the read's transaction.
+        connection = self.engine.raw_connection()
+        try:
+            return fn(connection, self.dialect, *args, **kwargs)
+        finally:
+            connection.close()
+
+    def _reader(self) -> PoolProxiedConnection:
+        """This thread's long-lived SQLite read connection, opened on first use.
+
+        Kept open rather than checked out per request: the checkout and the rollback on
+        return cost more than the lookup. One per thread because a connection must not be
+        used by two threads at once (the app reads on the event loop thread; tests may run a
+        second loop elsewhere). Autocommit SELECTs hold no snapshot between calls, so the
+        reader sees every commit.
+        """
+        reader: PoolProxiedConnection | None = getattr(self._readers, "connection", None)
+        if reader is None:
+            reader = self.engine.raw_connection()
+            self._readers.connection = reader
+            with self._readers_lock:
+                self._all_readers.append(reader)
+        return reader
+
     def dispose(self) -> None:
+        with self._readers_lock:
+            readers, self._all_readers = self._all_readers, []
+        for reader in readers:
+            reader.close()
+        self._readers = threading.local()
         self.engine.dispose()

@@ -1,8 +1,34 @@
-"""The kiosk's screens."""
+"""The kiosk's screens.
 
-from ._base import ApiScreen
-from .detail import DetailScreen
-from .login import LoginScreen
-from .lookup import LookupScreen
+Each screen's module loads on first use of its name (PEP 562 `__getattr__`): the detail screen
+needs the domain's wire models and is only shown after a search, so the app imports it then.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_attributes
+
+if TYPE_CHECKING:
+    from ._base import ApiScreen
+    from .detail import DetailScreen
+    from .login import LoginScreen
+    from .lookup import LookupScreen
+
+_HOME_OF: dict[str, str] = {
+    "ApiScreen": "_base",
+    "DetailScreen": "detail",
+    "LoginScreen": "login",
+    "LookupScreen": "lookup",
+}
+"""Where each public name lives; `__getattr__` imports its module at first use."""
 
 __all__ = ["ApiScreen", "DetailScreen", "LoginScreen", "LookupScreen"]
+
+if not TYPE_CHECKING:  # hidden from type checkers so that a misspelt name stays an error
+    __getattr__ = lazy_attributes(__name__, _HOME_OF)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

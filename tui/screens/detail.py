@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, Label
 from client import CentralAPI
 from domain import Application, Event, status_sentence
 
-from .._text import KIND_LABELS, allowed_actions_sentence, local_time
+from .._labels import KIND_LABELS, allowed_actions_sentence, local_time
 from ..widgets import (
     AccountSection,
     FilesSection,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,10 +14,12 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label
 
 from client import CentralAPI
-from domain import TokenGrant
 
 from ..widgets import StatusLine
 from ._base import ApiScreen
+
+if TYPE_CHECKING:
+    from domain import TokenGrant
 
 
 class LoginScreen(ApiScreen):
@@ -46,13 +48,14 @@ class LoginScreen(ApiScreen):
         *,
         clock: Callable[[], datetime],
         username: str = "",
-        password: str = "",
         notice: str = "",
+        error: str = "",
     ) -> None:
+        """`notice` says why the form shows (e.g. signed out); `error` why a sign-in failed."""
         super().__init__(api, clock=clock)
         self.initial_username = username
-        self.initial_password = password
         self.notice = notice
+        self.error = error
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -61,15 +64,17 @@ class LoginScreen(ApiScreen):
             yield Label("用户名")
             yield Input(self.initial_username, placeholder="操作员用户名", id="username")
             yield Label("密码")
-            yield Input(self.initial_password, password=True, placeholder="密码", id="password")
+            yield Input(password=True, placeholder="密码", id="password")
             yield StatusLine(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.notice:
+        if self.error:
+            self.status_line.error(self.error)
+        elif self.notice:
             self.status_line.info(self.notice)
-        if self.initial_username and self.initial_password:
-            self.action_sign_in()
+        if self.initial_username:
+            self.query_one("#password", Input).focus()
 
     @on(Input.Submitted, "#username")
     def next_field(self) -> None:

@@ -1,8 +1,15 @@
-"""`LookupScreen` (home): a caller's phone number → their application, or a list to pick from."""
+"""`LookupScreen` (home): a caller's phone number → their application, or a list to pick from.
+
+This is the kiosk's first screen, so it loads light: the result list (and with it the domain's
+wire models and state names) is imported and mounted when a phone first matches several
+applications.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,11 +18,18 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label
 
-from domain import ApplicationSummary, DomainError, normalize_mobile
+from client import CentralAPI
+from domain import DomainError, normalize_mobile
 
+from .._sign_in import PendingSignIn
 from .._text import no_match_sentence
-from ..widgets import PhoneInput, ResultsTable, StatusLine
+from ..widgets import PhoneInput, StatusLine
 from ._base import ApiScreen
+
+if TYPE_CHECKING:
+    from domain import ApplicationSummary
+
+    from ..widgets import ResultsTable
 
 SEARCH_LIMIT = 50
 """More applications than this on one phone is not a caller; the list says so."""
@@ -56,24 +70,42 @@ class LookupScreen(ApiScreen):
 
     last_phone = ""
 
+    def __init__(
+        self,
+        api: CentralAPI,
+        *,
+        clock: Callable[[], datetime],
+        phone: str = "",
+        pending_sign_in: PendingSignIn | None = None,
+    ) -> None:
+        """`phone` is what the operator had typed before a failed sign-in; `pending_sign_in` is the
+        sign-in still running in the background, which a search waits for."""
+        super().__init__(api, clock=clock)
+        self.initial_phone = phone
+        self.pending_sign_in = pending_sign_in
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="search-bar"):
             yield Label("来电手机号", id="phone-label")
-            yield PhoneInput(id="phone")
+            yield PhoneInput(self.initial_phone, id="phone")
         yield Label(
             "输入来电手机号后按 Enter 查询；可直接粘贴 +86 138-0013-8000 这样的号码。", id="hint"
         )
         yield StatusLine(id="status")
-        yield ResultsTable(id="results")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#results").display = False
 
     @property
     def phone_input(self) -> PhoneInput:
         return self.query_one("#phone", PhoneInput)
+
+    @property
+    def results(self) -> ResultsTable | None:
+        """The result list, once a phone has matched several applications."""
+        from ..widgets import ResultsTable
+
+        found = self.query(ResultsTable)
+        return found.first() if found else None
 
     def focus_search(self) -> None:
         self.phone_input.focus()
@@ -88,41 +120,56 @@ class LookupScreen(ApiScreen):
         except DomainError as error:
             self.status_line.error(error.message)
             return
-        self.status_line.busy("正在查询…")
         self.last_phone = phone
         self.search(phone)
 
     def action_clear(self) -> None:
         self.phone_input.value = ""
-        self.query_one("#results", ResultsTable).display = False
+        if (results := self.results) is not None:
+            results.display = False
         self.status_line.clear()
         self.focus_search()
 
     def action_reload(self) -> None:
         if self.last_phone:
-            self.status_line.busy("正在查询…")
             self.search(self.last_phone)
 
     @work(exclusive=True, exit_on_error=False, group="lookup")
     async def search(self, phone: str) -> None:
+        if self.pending_sign_in is not None and self.pending_sign_in.pending:
+            self.status_line.busy("正在登录，登录后立即查询…")
+            if not await self.pending_sign_in.wait():
+                return  # the app has replaced this screen with the login form and its sentence
+        self.status_line.busy("正在查询…")
         page = await self.api.search_applications(phone=phone, limit=SEARCH_LIMIT)
         more = page.next_cursor is not None
         self.post_message(self.SearchFinished(phone, page.items, more))
 
-    def on_lookup_screen_search_finished(self, message: SearchFinished) -> None:
-        results = self.query_one("#results", ResultsTable)
+    async def on_lookup_screen_search_finished(self, message: SearchFinished) -> None:
         found = message.summaries
-        results.display = len(found) > 1
+        if len(found) > 1:
+            await self.show_results(found, more=message.more)
+            return
+        if (results := self.results) is not None:
+            results.display = False
         if not found:
             self.status_line.info(no_match_sentence(message.phone))
-        elif len(found) == 1:
+        else:
             self.status_line.clear()
             self.post_message(self.OpenApplication(found[0].id))
-        else:
-            more = f"（只列出前 {len(found)} 条）" if message.more else ""
-            self.status_line.info(f"找到 {len(found)} 条申请{more}，用 ↑↓ 选择，Enter 打开。")
-            results.show(found)
-            results.focus()
+
+    async def show_results(self, found: list[ApplicationSummary], *, more: bool) -> None:
+        results = self.results
+        if results is None:
+            from ..widgets import ResultsTable
+
+            results = ResultsTable(id="results")
+            await self.mount(results, before=self.query_one(Footer))
+        results.display = True
+        only_first = f"（只列出前 {len(found)} 条）" if more else ""
+        self.status_line.info(f"找到 {len(found)} 条申请{only_first}，用 ↑↓ 选择，Enter 打开。")
+        results.show(found)
+        results.focus()
 
     def on_results_table_picked(self, message: ResultsTable.Picked) -> None:
         self.post_message(self.OpenApplication(message.application_id))

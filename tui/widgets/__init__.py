@@ -1,17 +1,44 @@
-"""Reusable widgets of the kiosk."""
+"""Reusable widgets of the kiosk.
 
-from .banner import StatusBanner
-from .phone_input import PhoneInput, digits_for_phone
-from .results_table import ResultsTable
-from .sections import (
-    AccountSection,
-    FilesSection,
-    FormSection,
-    Section,
-    TimelineSection,
-    is_file_problem,
-)
-from .status_line import StatusLine
+Each widget's module loads on first use of its name (PEP 562 `__getattr__`): the lookup screen
+shows with `PhoneInput` and `StatusLine` alone, and the detail's widgets need the domain's wire
+models, which the first screen must not wait for.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_attributes
+
+if TYPE_CHECKING:
+    from .banner import StatusBanner
+    from .phone_input import PhoneInput, digits_for_phone
+    from .results_table import ResultsTable
+    from .sections import (
+        AccountSection,
+        FilesSection,
+        FormSection,
+        Section,
+        TimelineSection,
+        is_file_problem,
+    )
+    from .status_line import StatusLine
+
+_HOME_OF: dict[str, str] = {
+    "AccountSection": "sections",
+    "FilesSection": "sections",
+    "FormSection": "sections",
+    "PhoneInput": "phone_input",
+    "ResultsTable": "results_table",
+    "Section": "sections",
+    "StatusBanner": "banner",
+    "StatusLine": "status_line",
+    "TimelineSection": "sections",
+    "digits_for_phone": "phone_input",
+    "is_file_problem": "sections",
+}
+"""Where each public name lives; `__getattr__` imports its module at first use."""
 
 __all__ = [
     "AccountSection",
@@ -26,3 +53,10 @@ __all__ = [
     "digits_for_phone",
     "is_file_problem",
 ]
+
+if not TYPE_CHECKING:  # hidden from type checkers so that a misspelt name stays an error
+    __getattr__ = lazy_attributes(__name__, _HOME_OF)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

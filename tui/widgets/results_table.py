@@ -8,7 +8,7 @@ from textual.widgets import DataTable
 
 from domain import ApplicationSummary, Kind
 
-from .._text import KIND_LABELS, STATUS_LABELS, local_time
+from .._labels import KIND_LABELS, STATUS_LABELS, local_time
 
 NAME_WIDTH = 14
 """Cells kept for the institution's name so the row fits 80 columns with the full code."""

@@ -14,7 +14,7 @@ from textual.widgets import Label
 
 from domain import AccountRef, Event, FileInfo, FileKind, Form, Problem, division_name
 
-from .._text import (
+from .._labels import (
     ACTOR_LABELS,
     EVENT_LABELS,
     FIELD_LABELS,

@@ -1,0 +1,148 @@
+"""Rendering both generated documents, against a bare one-page reportlab document.
+
+The bare document uses the same embedded font (WenQuanYi Micro Hei, registered from the same
+file, a line of Chinese drawn so a subset is embedded): it is the least any PDF of ours costs.
+Both are measured in the same run, warm against warm and cold against cold:
+
+- warm: in this process, after one render of each; the median of `runs` renders.
+- cold: a fresh `python -c` per sample, timed from spawn to exit, so interpreter start, imports
+  and font registration count; the median of `cold_runs` after one run that warms the page cache.
+
+Target (issue 3): both documents within 3× the bare document, warm and cold.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+TARGET_RATIO = 3.0
+ROOT = Path(__file__).resolve().parent.parent
+FONT_PATH = ROOT / "pdfgen" / "fonts" / "wqy-microhei.ttc"
+GENERATED_ON = date(2026, 11, 20)
+
+# The cold children: each renders and writes nothing; the parent times spawn to exit.
+DOCUMENTS_CHILD = """
+from bench.bench_pdf import render_documents, sample_application
+render_documents(sample_application())
+"""
+BARE_CHILD = f"""
+from bench.bench_pdf import render_bare
+render_bare({str(FONT_PATH)!r})
+"""
+
+
+def sample_application() -> Any:
+    """A complete draft like the README's sample (imported lazily: the cold child times it)."""
+    from domain import (
+        Address,
+        Admin,
+        Application,
+        Form,
+        Kind,
+        Person,
+        Status,
+        make_institution_code,
+    )
+
+    at = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
+    form = Form(
+        name="广州市越秀区示范人民医院",
+        opened_on="1998-09",
+        code=make_institution_code("45038862", "440104", "11", "A100", "1"),
+        address=Address(
+            province="440000", city="440100", district="440104", street="中山二路 58 号"
+        ),
+        subjects=["预防保健科", "内科", "外科", "妇产科", "儿科", "医学检验科", "医学影像科"],
+        legal_rep=Person(name="陈志远", mobile="13800138000"),
+        admin=Admin(name="林晓梅", mobile="13912345678", email="linxiaomei@example-hospital.cn"),
+    )
+    return Application(
+        id="HQ7K-M2XP",
+        kind=Kind.NEW,
+        status=Status.DRAFT,
+        revision=3,
+        form=form,
+        created_at=at,
+        updated_at=at,
+    )
+
+
+def render_documents(application: Any) -> int:
+    """Both documents; their total size (so the work cannot be skipped)."""
+    from pdfgen import render_consent, render_info_form
+
+    info_form = render_info_form(application, generated_on=GENERATED_ON)
+    consent = render_consent(application, generated_on=GENERATED_ON)
+    return len(info_form) + len(consent)
+
+
+def render_bare(font_path: str) -> int:
+    """One A4 page with one line of Chinese in the embedded font, invariant like ours."""
+    from io import BytesIO
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    if "BareWQY" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("BareWQY", font_path, subfontIndex=0))
+    output = BytesIO()
+    canvas = Canvas(output, pagesize=A4, invariant=1, initialFontName="BareWQY")
+    canvas.setFont("BareWQY", 18)
+    canvas.drawString(72, 760, "医疗机构信息收集表")
+    canvas.showPage()
+    canvas.save()
+    return len(output.getvalue())
+
+
+def warm_median_s(work: Callable[[], int], runs: int) -> float:
+    work()  # registers the font and fills caches, as in a long-running server
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def cold_median_s(child_code: str, runs: int) -> float:
+    def one() -> float:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", child_code], cwd=ROOT, check=True)
+        return time.perf_counter() - started
+
+    one()  # page cache
+    return statistics.median(one() for _ in range(runs))
+
+
+def run(*, runs: int = 30, cold_runs: int = 5) -> dict[str, Any]:
+    application = sample_application()
+    warm_documents = warm_median_s(lambda: render_documents(application), runs)
+    warm_bare = warm_median_s(lambda: render_bare(str(FONT_PATH)), runs)
+    cold_documents = cold_median_s(DOCUMENTS_CHILD, cold_runs)
+    cold_bare = cold_median_s(BARE_CHILD, cold_runs)
+    return {
+        "warm": {"documents_ms": warm_documents * 1000, "bare_ms": warm_bare * 1000, "runs": runs},
+        "cold": {
+            "documents_ms": cold_documents * 1000,
+            "bare_ms": cold_bare * 1000,
+            "runs": cold_runs,
+        },
+        "warm_ratio": warm_documents / warm_bare,
+        "cold_ratio": cold_documents / cold_bare,
+        "target_ratio": TARGET_RATIO,
+    }
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps(run(), indent=2))

@@ -1,0 +1,149 @@
+"""What the documents print, checked and decoded once: the refusal rules live here.
+
+A document exists only for a complete, valid form (blocking problems of `domain.form_problems`;
+confirmable warnings do not block), with the stored personal values (never the masked ones),
+and with characters the embedded font can draw: a rare character is refused with a sentence
+naming it, never printed as an empty box.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from domain import (
+    Application,
+    CodeSegment,
+    Form,
+    Problem,
+    check_institution_code,
+    division_path,
+    form_problems,
+    normalize_email,
+    normalize_institution_code,
+    normalize_mobile,
+)
+
+from ._errors import DocumentRefused
+from ._fingerprint import Fingerprint, fingerprint, masked_problems
+from ._font import is_rare_ideograph, unprintable_characters
+
+# The decoded segments of the institution code, in the order the code writes them.
+SEGMENT_TITLES: dict[str, str] = {
+    "organization": "组织机构代码",
+    "division": "行政区划",
+    "economic_type": "经济类型",
+    "category": "机构类别",
+    "management": "管理类别",
+}
+
+
+@dataclass(frozen=True)
+class FormSnapshot:
+    """An application's form at one revision: what a document is rendered from.
+
+    `domain.Application` has the same three attributes and may be passed instead.
+    """
+
+    id: str
+    revision: int
+    form: Form
+
+
+@dataclass(frozen=True)
+class CodeSegmentText:
+    title: str  # 行政区划
+    value: str  # 440104
+    label: str  # 广东省广州市越秀区
+
+
+@dataclass(frozen=True)
+class DocumentContent:
+    application_id: str
+    revision: int
+    generated_on: date
+    fingerprint: Fingerprint
+    name: str
+    opened_on: str  # 2008 年 06 月
+    code: str  # 22 characters, normalized
+    code_segments: tuple[CodeSegmentText, ...]
+    address: str  # 广东省广州市越秀区 中山二路 58 号
+    subjects: tuple[str, ...]
+    legal_rep_name: str
+    legal_rep_mobile: str
+    admin_name: str
+    admin_mobile: str
+    admin_email: str
+
+
+def document_content(source: Application | FormSnapshot, generated_on: date) -> DocumentContent:
+    """The checked, decoded content of both documents; raises `DocumentRefused`."""
+    form = source.form
+    problems = masked_problems(form)
+    problems += [p for p in form_problems(form, today=generated_on) if not p.warning]
+    if problems:
+        raise DocumentRefused(problems)
+    content = _decode(source, form, generated_on)
+    font_problems = _font_problems(content)
+    if font_problems:
+        raise DocumentRefused(font_problems)
+    return content
+
+
+def _decode(source: Application | FormSnapshot, form: Form, generated_on: date) -> DocumentContent:
+    report = check_institution_code(form.code)
+    segments = tuple(
+        CodeSegmentText(SEGMENT_TITLES.get(s.name, s.name), s.value, _segment_label(s))
+        for s in report.segments
+    )
+    address = form.address
+    deepest = address.district or address.city or address.province
+    region = "".join(region.name for region in division_path(deepest))
+    year, month = form.opened_on.strip().split("-")
+    return DocumentContent(
+        application_id=source.id,
+        revision=source.revision,
+        generated_on=generated_on,
+        fingerprint=fingerprint(source.id, source.revision, form),
+        name=form.name.strip(),
+        opened_on=f"{year} 年 {month} 月",
+        code=normalize_institution_code(form.code),
+        code_segments=segments,
+        address=f"{region} {address.street.strip()}",
+        subjects=tuple(s.strip() for s in form.subjects),
+        legal_rep_name=form.legal_rep.name.strip(),
+        legal_rep_mobile=normalize_mobile(form.legal_rep.mobile, "legal_rep.mobile"),
+        admin_name=form.admin.name.strip(),
+        admin_mobile=normalize_mobile(form.admin.mobile, "admin.mobile"),
+        admin_email=normalize_email(form.admin.email, "admin.email"),
+    )
+
+
+def _segment_label(segment: CodeSegment) -> str:
+    # The organization segment's label repeats its title; a missing label (a value outside
+    # the shipped lists, confirmed by the operator) is said plainly rather than left blank.
+    if segment.name == "organization":
+        return ""
+    return segment.label or "（未收录，已核对许可证）"
+
+
+def _font_problems(content: DocumentContent) -> list[Problem]:
+    printed = (
+        ("name", "医疗机构名称", content.name),
+        ("code", "医疗机构代码", " ".join(s.label for s in content.code_segments)),
+        ("address.street", "医疗机构地址", content.address),
+        ("subjects", "诊疗科目", " ".join(content.subjects)),
+        ("legal_rep.name", "法定代表人姓名", content.legal_rep_name),
+        ("admin.name", "数据管理员姓名", content.admin_name),
+        ("admin.email", "数据管理员电子邮箱", content.admin_email),
+    )
+    problems: list[Problem] = []
+    for field, title, text in printed:
+        for char in unprintable_characters(text):
+            kind = "是生僻字，" if is_rare_ideograph(char) else ""
+            message = (
+                f"“{char}”（{title}）{kind}文件所用字体无法打印；"
+                "请改用通用写法，或联系技术支持（400 0030 686）。"
+            )
+            problems.append(Problem(field=field, message=message, code="document_unprintable"))
+    return problems

@@ -1,0 +1,229 @@
+"""Page furniture and building blocks shared by both documents.
+
+Every page: the system's name as a header, the no-alteration note, the fingerprint and
+"第 1 页 共 N 页" as a footer. The total page count is known only after layout, so the canvas
+keeps each page's drawing and adds the furniture when the document is saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from io import BytesIO
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from ._font import font_name
+from ._qr import QrCode
+
+AUTHORITY = "国家卫生健康委医政医管局  医院质量监测系统（HQMS）"
+SYSTEM = "流感医疗服务监测系统"
+HOTLINE = "400 0030 686"
+NO_ALTERATION = (
+    "本文件由系统根据填写资料自动生成，内容不得涂改，否则无效。如需更改，请修改资料后重新下载。"
+)
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 20 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 24 * mm
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+LINE = colors.HexColor("#333333")
+LABEL_FILL = colors.HexColor("#EEF1F5")
+HEADING_FILL = colors.HexColor("#DCE3EC")
+MUTED = colors.HexColor("#555555")
+
+
+@dataclass(frozen=True)
+class Styles:
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    heading: ParagraphStyle
+    section: ParagraphStyle
+    body: ParagraphStyle
+    term: ParagraphStyle
+    label: ParagraphStyle
+    value: ParagraphStyle
+    small: ParagraphStyle
+    centered: ParagraphStyle
+    qr_caption: ParagraphStyle
+
+
+@cache
+def styles() -> Styles:
+    font = font_name()
+
+    def style(name: str, size: float, leading: float, **extra: Any) -> ParagraphStyle:
+        return ParagraphStyle(
+            name, fontName=font, fontSize=size, leading=leading, wordWrap="CJK", **extra
+        )
+
+    return Styles(
+        title=style("title", 20, 28, alignment=TA_CENTER, spaceAfter=2 * mm),
+        subtitle=style("subtitle", 9.5, 14, alignment=TA_CENTER, textColor=MUTED),
+        heading=style("heading", 11.5, 16, spaceBefore=2 * mm, spaceAfter=1 * mm, keepWithNext=1),
+        section=style("section", 11.5, 15),
+        body=style("body", 10.5, 17, firstLineIndent=21),
+        term=style("term", 10.5, 15.5, leftIndent=14, firstLineIndent=-14, spaceAfter=0.8 * mm),
+        label=style("label", 10.5, 15),
+        value=style("value", 10.5, 15),
+        small=style("small", 8.5, 12, textColor=MUTED),
+        centered=style("centered", 10.5, 15, alignment=TA_CENTER),
+        qr_caption=style("qr_caption", 7, 9, alignment=TA_RIGHT, textColor=MUTED),
+    )
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text: user data is escaped, never read as markup.
+
+    Paragraphs collapse whitespace, so an ideographic space (the blanks of "年　　月　　日")
+    becomes two no-break spaces, which keep their width.
+    """
+    return Paragraph(escape(text).replace("\u3000", "\xa0\xa0"), style)
+
+
+def bordered_table(
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
+    *,
+    label_columns: Sequence[int] = (0,),
+    extra: Sequence[tuple[Any, ...]] = (),
+) -> Table:
+    """A form table: thin grid, shaded label columns, cells padded and top-aligned."""
+    table = Table([list(row) for row in rows], colWidths=list(widths))
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.6, LINE),
+        ("BOX", (0, 0), (-1, -1), 1.2, LINE),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONTNAME", (0, 0), (-1, -1), font_name()),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.8 * mm),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+    ]
+    commands += [("BACKGROUND", (c, 0), (c, -1), LABEL_FILL) for c in label_columns]
+    table.setStyle(TableStyle([*commands, *extra]))
+    return table
+
+
+def signature_boxes(titles: Sequence[str], *, height: float = 44 * mm) -> Table:
+    """Side-by-side boxes to sign or stamp in, each with its date line at the bottom.
+
+    44 mm of clear space holds a 42 mm round seal.
+    """
+    s = styles()
+    count = len(titles)
+    date_line = "日期：　　　　年　　月　　日"
+    table = Table(
+        [
+            [para(title, s.centered) for title in titles],
+            ["" for _ in titles],
+            [para(date_line, s.centered) for _ in titles],
+        ],
+        colWidths=[CONTENT_WIDTH / count] * count,
+        rowHeights=[8 * mm, height, 8 * mm],
+    )
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONTNAME", (0, 0), (-1, -1), font_name()),
+    ]
+    for column in range(count):
+        commands.append(("BOX", (column, 0), (column, -1), 1.2, LINE))
+        commands.append(("LINEBELOW", (column, 0), (column, 0), 0.6, LINE))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def title_block(title: str, document_line: str, fingerprint_text: str) -> Table:
+    """The title centred, with the fingerprint's QR code at the top right corner."""
+    s = styles()
+    qr_size = 22 * mm
+    side = qr_size + 6 * mm
+    heading = [para(title, s.title), para(document_line, s.subtitle)]
+    code = [QrCode(fingerprint_text, qr_size), para("扫码核对文件指纹", s.qr_caption)]
+    table = Table([["", heading, code]], colWidths=[side, CONTENT_WIDTH - 2 * side, side])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("FONTNAME", (0, 0), (-1, -1), font_name()),
+                ("ALIGN", (2, 0), (2, 0), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def build_pdf(story: list[Flowable], *, title: str, fingerprint_text: str) -> bytes:
+    """The PDF bytes of `story` on A4 pages with the furniture; identical for the same input."""
+    output = BytesIO()
+    document = SimpleDocTemplate(
+        output,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title,
+        author=f"{SYSTEM}（HQMS）",
+        subject=fingerprint_text,
+        creator="hqms-desk",
+        initialFontName=font_name(),
+        invariant=1,
+    )
+
+    def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
+        return _FurnishedCanvas(*args, fingerprint_text=fingerprint_text, **kwargs)
+
+    document.build(story, canvasmaker=make_canvas)
+    return output.getvalue()
+
+
+class _FurnishedCanvas(Canvas):
+    """Keeps each page until `save`, then draws header and footer knowing the page count."""
+
+    def __init__(self, *args: Any, fingerprint_text: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._fingerprint_text = fingerprint_text
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        for number, page in enumerate(self._pages, start=1):
+            self.__dict__.update(page)
+            self._draw_furniture(number, len(self._pages))
+            super().showPage()
+        super().save()
+
+    def _draw_furniture(self, number: int, total: int) -> None:
+        font = font_name()
+        top = PAGE_HEIGHT - 13 * mm
+        self.saveState()
+        self.setFillColor(MUTED)
+        self.setFont(font, 9)
+        self.drawString(MARGIN_X, top, AUTHORITY)
+        self.drawRightString(PAGE_WIDTH - MARGIN_X, top, SYSTEM)
+        self.setStrokeColor(LINE)
+        self.setLineWidth(0.8)
+        self.line(MARGIN_X, top - 2.5 * mm, PAGE_WIDTH - MARGIN_X, top - 2.5 * mm)
+        bottom = 12 * mm
+        self.line(MARGIN_X, bottom + 9 * mm, PAGE_WIDTH - MARGIN_X, bottom + 9 * mm)
+        self.setFont(font, 8.5)
+        self.drawCentredString(PAGE_WIDTH / 2, bottom + 4.5 * mm, NO_ALTERATION)
+        self.drawString(MARGIN_X, bottom, f"文件指纹：{self._fingerprint_text}")
+        self.drawRightString(PAGE_WIDTH - MARGIN_X, bottom, f"第 {number} 页 共 {total} 页")
+        self.restoreState()
