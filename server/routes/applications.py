@@ -82,7 +82,9 @@ def _search_query(request: Request) -> SearchQuery:
 
 
 def _query_parameters(model: type[BaseModel]) -> list[dict[str, object]]:
-    schema = model.model_json_schema()
+    # References point into the OpenAPI components, where FastAPI already lists the enums
+    # the response models use (`Status`).
+    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
     return [
         {"name": name, "in": "query", "required": False, "schema": field_schema}
         for name, field_schema in schema["properties"].items()

@@ -46,8 +46,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
-    # Sorts and IN-lists of a query stay in memory instead of a temporary file.
-    cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.close()
 
 
