@@ -28,9 +28,9 @@ class DriverStatement:
 
     @classmethod
     def compile(
-        cls, statement: Select[Any], dialect: Dialect, placeholders: dict[str, Any]
+        cls, statement: Select[Any], dialect: Dialect, per_call: dict[str, Any]
     ) -> DriverStatement:
-        """`statement` for `dialect`; `placeholders` names the parameters given per call."""
+        """`statement` for `dialect`; `per_call` names the parameters each call gives."""
         compiled = statement.compile(dialect=dialect)
         converters = []
         for index, column in enumerate(statement.selected_columns):
@@ -40,7 +40,7 @@ class DriverStatement:
         return cls(
             sql=compiled.string,
             # Collects the parameters SQLAlchemy adds itself (SQLite's `OFFSET ?`, 0).
-            defaults=dict(compiled.construct_params(placeholders)),
+            defaults=dict(compiled.construct_params(per_call)),
             positions=tuple(compiled.positiontup) if compiled.positiontup else None,
             converters=tuple(converters),
         )
