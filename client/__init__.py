@@ -1,10 +1,13 @@
 """Typed async client of the central registration API (DESIGN §3).
 
-Public surface: `CentralAPI` and the exception tree of `client._errors` (every problem+json
+Public surface: `CentralAPI`, the answers of `client._models` (`VerificationStarted`,
+`AccountLogin`, `Notification`) and the exception tree of `client._errors` (every problem+json
 `code` has its class; `ApiUnavailable` when there is no answer at all).
 """
 
-from ._api import CentralAPI
+from typing import TYPE_CHECKING, Any
+
+from ._api import DOCUMENT_PATHS, CentralAPI
 from ._errors import (
     ERROR_CLASSES,
     TIMEOUT_DETAIL,
@@ -16,9 +19,14 @@ from ._errors import (
     ConflictError,
     DocumentRefusedError,
     FieldInvalidError,
+    FileKindTakenError,
+    FileRefusedError,
+    FileTooLargeError,
+    FileTypeError,
     ForbiddenError,
     FormInvalidError,
     GoneError,
+    IdempotencyMismatchError,
     InternalServerError,
     InvalidRequestError,
     NotFoundError,
@@ -26,15 +34,32 @@ from ._errors import (
     PreconditionRequiredError,
     RateLimitedError,
     SubmitBlockedError,
+    TooManyFilesError,
     TransitionNotAllowedError,
     UnauthorizedError,
+    VerificationFailedError,
+    VerificationGoneError,
+    VerificationRateLimitedError,
+    VerificationUsedError,
     error_from_problem,
+)
+from ._stream import STREAM_LOST, STREAM_OPENED, StreamEvent, watch_application
+
+if TYPE_CHECKING:
+    from ._models import AccountLogin, Notification, NotificationPage, VerificationStarted
+
+_MODEL_NAMES = frozenset(
+    {"AccountLogin", "Notification", "NotificationPage", "VerificationStarted"}
 )
 
 __all__ = [
+    "DOCUMENT_PATHS",
     "ERROR_CLASSES",
+    "STREAM_LOST",
+    "STREAM_OPENED",
     "TIMEOUT_DETAIL",
     "UNAVAILABLE_DETAIL",
+    "AccountLogin",
     "AlreadyInHqmsError",
     "ApiError",
     "ApiTimeout",
@@ -43,17 +68,41 @@ __all__ = [
     "ConflictError",
     "DocumentRefusedError",
     "FieldInvalidError",
+    "FileKindTakenError",
+    "FileRefusedError",
+    "FileTooLargeError",
+    "FileTypeError",
     "ForbiddenError",
     "FormInvalidError",
     "GoneError",
+    "IdempotencyMismatchError",
     "InternalServerError",
     "InvalidRequestError",
     "NotFoundError",
+    "Notification",
+    "NotificationPage",
     "PreconditionFailedError",
     "PreconditionRequiredError",
     "RateLimitedError",
+    "StreamEvent",
     "SubmitBlockedError",
+    "TooManyFilesError",
     "TransitionNotAllowedError",
     "UnauthorizedError",
+    "VerificationFailedError",
+    "VerificationGoneError",
+    "VerificationRateLimitedError",
+    "VerificationStarted",
+    "VerificationUsedError",
     "error_from_problem",
+    "watch_application",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The answer models need pydantic, which the kiosk's first screen does not wait for.
+    if name in _MODEL_NAMES:
+        from . import _models
+
+        return getattr(_models, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

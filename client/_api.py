@@ -15,6 +15,8 @@ Why it looks the way it does:
 from __future__ import annotations
 
 import asyncio
+import uuid
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import quote
@@ -29,11 +31,16 @@ if TYPE_CHECKING:
         ApplicationPage,
         CodeReport,
         EventPage,
+        FileInfo,
+        FileKind,
+        Form,
         Health,
         RegionTree,
         Status,
         TokenGrant,
     )
+
+    from ._models import AccountLogin, Notification, VerificationStarted
 
 from ._errors import (
     ApiError,
@@ -45,6 +52,13 @@ from ._errors import (
 
 RETRY_DELAYS: tuple[float, ...] = (0.05, 0.2)
 """Pauses before the 2nd and 3rd attempt of a request that is safe to repeat."""
+
+DOCUMENT_PATHS: dict[str, str] = {
+    "info_form": "info-form.pdf",
+    "info-form": "info-form.pdf",
+    "consent": "consent.pdf",
+}
+"""The two generated documents, by file kind or by the path's own spelling."""
 
 
 class CentralAPI:
@@ -161,11 +175,9 @@ class CentralAPI:
         return domain.ApplicationPage.model_validate(body)
 
     async def get_application(self, application_id: str) -> Application:
-        response = await self._send("GET", f"/v1/applications/{_segment(application_id)}")
-        application = domain.Application.model_validate(_json(response))
-        etag = response.headers.get("ETag")
-        self._etags[application.id] = etag or f'"{application.revision}"'
-        self.revision = _revision_from_etag(etag, application.revision)
+        response = await self._send("GET", _application_path(application_id))
+        application = self._application(response)
+        self.revision = _revision_from_etag(response.headers.get("ETag"), application.revision)
         return application
 
     async def get_events(self, application_id: str) -> EventPage:
@@ -180,7 +192,154 @@ class CentralAPI:
     async def regions(self) -> RegionTree:
         return domain.RegionTree.model_validate(await self._request("GET", "/v1/regions"))
 
+    # -- registration (DESIGN §2, docs/registration-flow.md) -----------------------------------
+
+    async def start_verification(self, phone: str, purpose: str) -> VerificationStarted:
+        """Send an SMS code to `phone` for `purpose` (`register`, `change_admin`, …)."""
+        from ._models import VerificationStarted
+
+        body = await self._post("/v1/verifications", {"phone": phone, "purpose": purpose})
+        return VerificationStarted.model_validate(body)
+
+    async def confirm_verification(self, verification_id: str, code: str) -> str:
+        """The code the caller read back → the verification token (kept by the caller only)."""
+        path = f"/v1/verifications/{_segment(verification_id)}/confirm"
+        body = await self._post(path, {"code": code})
+        return str(body["verification_token"])
+
+    async def create_application(self, verification_token: str) -> Application:
+        """Start a draft (首次申请) from a `register` verification token."""
+        response = await self._send(
+            "POST",
+            "/v1/applications",
+            json={"verification_token": verification_token},
+            idempotency_key=_new_key(),
+        )
+        return self._application(response)
+
+    async def save_form(
+        self, application_id: str, form: Form, *, revision: int | None = None
+    ) -> Application:
+        """Save the form (incomplete is fine in a draft); `revision` defaults to the last seen."""
+        response = await self._send(
+            "PUT",
+            f"{_application_path(application_id)}/form",
+            json=form.model_dump(mode="json"),
+            headers=self._if_match(application_id, revision),
+            # A PUT is repeatable by nature; the key lets a server that keeps keys replay it too.
+            idempotency_key=_new_key(),
+        )
+        return self._application(response)
+
+    async def change_admin_mobile(
+        self, application_id: str, verification_token: str, *, revision: int | None = None
+    ) -> Application:
+        """Make the number verified for `change_admin` the data administrator's mobile."""
+        return await self._change(
+            application_id, "admin-mobile", {"verification_token": verification_token}, revision
+        )
+
+    async def upload_file(
+        self,
+        application_id: str,
+        kind: FileKind | str,
+        content: Path | bytes,
+        filename: str | None = None,
+    ) -> FileInfo:
+        """Upload one stamped scan (multipart `kind`, `file`); a path is read here, whole."""
+        if isinstance(content, Path):
+            filename = filename or content.name
+            content = await asyncio.to_thread(content.read_bytes)
+        response = await self._send(
+            "POST",
+            f"{_application_path(application_id)}/files",
+            data={"kind": str(kind)},
+            files={"file": (filename or "scan", content, "application/octet-stream")},
+            idempotency_key=_new_key(),
+        )
+        return domain.FileInfo.model_validate(_json(response))
+
+    async def delete_file(self, application_id: str, file_id: str) -> None:
+        await self._send("DELETE", f"{_application_path(application_id)}/files/{_segment(file_id)}")
+
+    async def submit(self, application_id: str, *, revision: int | None = None) -> Application:
+        """提交审核; `SubmitBlockedError.errors` lists what still blocks it."""
+        return await self._change(application_id, "submit", {}, revision)
+
+    async def amend(
+        self, application_id: str, reason: str, *, revision: int | None = None
+    ) -> Application:
+        """修改: back to draft — or, on an approved application, the new change application."""
+        return await self._change(application_id, "amend", {"reason": reason}, revision)
+
+    async def approve(self, application_id: str, *, revision: int | None = None) -> Application:
+        return await self._change(application_id, "approve", {}, revision)
+
+    async def reject(
+        self, application_id: str, reason: str, *, revision: int | None = None
+    ) -> Application:
+        return await self._change(application_id, "reject", {"reason": reason}, revision)
+
+    async def download_document(self, application_id: str, which: FileKind | str) -> bytes:
+        """One generated PDF: `info_form` (信息收集表) or `consent` (使用须知及同意书)."""
+        name = DOCUMENT_PATHS.get(str(which))
+        if name is None:
+            raise ValueError(f"no generated document {which!r}: use info_form or consent")
+        response = await self._send(
+            "GET", f"{_application_path(application_id)}/documents/{name}", accept="application/pdf"
+        )
+        return response.content
+
+    async def send_documents(self, application_id: str) -> None:
+        """Email both documents to the application's data administrator."""
+        await self._post(f"{_application_path(application_id)}/documents/send", {})
+
+    async def notifications(self, application_id: str) -> list[Notification]:
+        """The application's outbox messages: masked recipient and delivery state."""
+        from ._models import NotificationPage
+
+        body = await self._request("GET", f"{_application_path(application_id)}/notifications")
+        return NotificationPage.model_validate(body).items
+
+    async def account_login(self, login: str, password: str) -> AccountLogin:
+        """The institution signs in with its login name or phone; 401 when they do not match."""
+        from ._models import AccountLogin
+
+        body = await self._post("/v1/accounts/login", {"login": login, "password": password})
+        return AccountLogin.model_validate(body)
+
     # -- plumbing ------------------------------------------------------------------------------
+
+    def _application(self, response: httpx.Response) -> Application:
+        """The application in an answer, remembering its ETag for the next change."""
+        application = domain.Application.model_validate(_json(response))
+        etag = response.headers.get("ETag")
+        self._etags[application.id] = etag or f'"{application.revision}"'
+        return application
+
+    def _if_match(self, application_id: str, revision: int | None) -> dict[str, str]:
+        if revision is not None:
+            return {"If-Match": f'"{revision}"'}
+        etag = self.etag_for(application_id)
+        # Without a known revision the server answers 428, which says exactly that.
+        return {"If-Match": etag} if etag is not None else {}
+
+    async def _change(
+        self, application_id: str, action: str, body: dict[str, Any], revision: int | None
+    ) -> Application:
+        """A POST that changes an application's form or state: `If-Match` and a fresh key."""
+        response = await self._send(
+            "POST",
+            f"{_application_path(application_id)}/{action}",
+            json=body,
+            headers=self._if_match(application_id, revision),
+            idempotency_key=_new_key(),
+        )
+        return self._application(response)
+
+    async def _post(self, path: str, body: dict[str, Any]) -> Any:
+        """A mutating POST: one new `Idempotency-Key`, reused by every retry of this call only."""
+        return await self._request("POST", path, json=body, idempotency_key=_new_key())
 
     async def _request(
         self,
@@ -203,11 +362,17 @@ class CentralAPI:
         *,
         params: dict[str, str] | None = None,
         json: Any = None,
+        data: dict[str, str] | None = None,
+        files: dict[str, tuple[str, bytes, str]] | None = None,
+        headers: dict[str, str] | None = None,
+        accept: str | None = None,
         idempotency_key: str | None = None,
     ) -> httpx.Response:
         import httpx  # late, like `_connection` (module docstring); cached after the first call
 
-        headers: dict[str, str] = {}
+        headers = dict(headers or {})
+        if accept is not None:
+            headers["Accept"] = accept
         if self.token is not None:
             headers["Authorization"] = f"Bearer {self.token}"
         if idempotency_key is not None:
@@ -218,7 +383,13 @@ class CentralAPI:
             last_attempt = attempt == len(delays)
             try:
                 response = await self._connection().request(
-                    method, path, params=params, json=json, headers=headers
+                    method,
+                    path,
+                    params=params,
+                    json=json,
+                    data=data,
+                    files=files,
+                    headers=headers,
                 )
             except httpx.TimeoutException as error:
                 # A timeout may hide a request the server did process: never repeat it.
@@ -237,6 +408,15 @@ class CentralAPI:
             _json_or_none(response),
             retry_after=_retry_after(response),
         )
+
+
+def _new_key() -> str:
+    """An `Idempotency-Key`: one per operator action, so only its own retries share it."""
+    return str(uuid.uuid4())
+
+
+def _application_path(application_id: str) -> str:
+    return f"/v1/applications/{_segment(application_id)}"
 
 
 def _segment(value: str) -> str:

@@ -14,12 +14,22 @@ Every exception carries `detail`: a Chinese sentence an operator can read aloud.
     ├── NotFoundError                not_found
     ├── UnauthorizedError            unauthorized            (sign in again)
     ├── ForbiddenError               forbidden
-    ├── ConflictError                conflict
+    ├── ConflictError                conflict                (a second open application)
     ├── AlreadyInHqmsError           already_in_hqms
+    │   ├── VerificationUsedError    verification_used       (a token used twice)
+    │   ├── FileKindTakenError       file_kind_taken         (delete the old scan first)
+    │   └── TooManyFilesError        too_many_files
     ├── PreconditionFailedError      precondition_failed     (412: someone changed it first)
     ├── PreconditionRequiredError    precondition_required   (428: If-Match missing)
-    ├── GoneError                    gone                    (410: verification expired)
+    ├── VerificationFailedError      verification_failed     (422: wrong code; tries_left)
+    ├── IdempotencyMismatchError     idempotency_mismatch    (422: a key reused for another body)
+    ├── GoneError                    gone                    (410)
+    │   └── VerificationGoneError    verification_gone       (expired or out of tries)
     ├── RateLimitedError             rate_limited            (retry_after seconds)
+    │   └── VerificationRateLimitedError  verification_rate_limited
+    ├── FileRefusedError             (an upload the server will not keep)
+    │   ├── FileTooLargeError        file_too_large          (413)
+    │   └── FileTypeError            file_type               (415: not JPG/PDF by content)
     ├── InternalServerError          internal_error
     └── ApiUnavailable               unavailable             (no answer: refused, DNS, 503)
         └── ApiTimeout               timeout                 (no answer in time)
@@ -120,9 +130,24 @@ class AlreadyInHqmsError(ApiError):
     default_detail = "该医疗机构已在 HQMS 系统对接过病案首页数据，无需申请新账号。"
 
 
+class VerificationUsedError(ConflictError):
+    default_code = "verification_used"
+    default_detail = "这次短信验证已经用过了，请重新发送验证码。"
+
+
+class FileKindTakenError(ConflictError):
+    default_code = "file_kind_taken"
+    default_detail = "这一类文件已经上传过一份，请先删除旧的再上传。"
+
+
+class TooManyFilesError(ConflictError):
+    default_code = "too_many_files"
+    default_detail = "最多只能上传三份文件，请先删除多余的。"
+
+
 class PreconditionFailedError(ApiError):
     default_code = "precondition_failed"
-    default_detail = "这份申请刚被其他人修改过，请刷新后再操作。"
+    default_detail = "资料已被他人修改，请刷新后再保存。"
 
 
 class PreconditionRequiredError(ApiError):
@@ -130,9 +155,27 @@ class PreconditionRequiredError(ApiError):
     default_detail = "修改申请时必须带上当前版本号（If-Match）。"
 
 
+class VerificationFailedError(ApiError):
+    default_code = "verification_failed"
+    default_detail = "验证码不正确，请让来电人再读一遍短信中的 6 位数字。"
+
+    tries_left: int | None = None
+    """Wrong codes the verification still accepts before it is used up."""
+
+
+class IdempotencyMismatchError(InvalidRequestError):
+    default_code = "idempotency_mismatch"
+    default_detail = "同一个请求编号被用于不同的内容，请重新操作。"
+
+
 class GoneError(ApiError):
     default_code = "gone"
     default_detail = "验证已过期或已用完，请重新发送验证码。"
+
+
+class VerificationGoneError(GoneError):
+    default_code = "verification_gone"
+    default_detail = "验证码已过期或错误次数过多，请重新发送验证码。"
 
 
 class RateLimitedError(ApiError):
@@ -140,6 +183,28 @@ class RateLimitedError(ApiError):
     default_detail = "操作过于频繁，请稍后再试。"
 
     retry_after: float | None = None
+
+
+class VerificationRateLimitedError(RateLimitedError):
+    default_code = "verification_rate_limited"
+    default_detail = "验证码发送过于频繁，请稍后再发送。"
+
+
+class FileRefusedError(ApiError):
+    """An upload the server refused for what the file is, not for the application's state."""
+
+    default_code = "file_refused"
+    default_detail = "文件不符合上传要求：只接受 JPG 或 PDF，每份不超过 5 MB。"
+
+
+class FileTooLargeError(FileRefusedError):
+    default_code = "file_too_large"
+    default_detail = "文件超过 5 MB，请压缩或降低扫描分辨率后再上传。"
+
+
+class FileTypeError(FileRefusedError):
+    default_code = "file_type"
+    default_detail = "文件不是 JPG 或 PDF（按内容判断，与文件名无关），请换成扫描的 JPG 或 PDF。"
 
 
 class InternalServerError(ApiError):
@@ -169,10 +234,20 @@ _PROBLEM_CLASSES: tuple[type[ApiError], ...] = (
     ConflictError,
     AlreadyInHqmsError,
     DocumentRefusedError,
+    VerificationUsedError,
+    FileKindTakenError,
+    TooManyFilesError,
     PreconditionFailedError,
     PreconditionRequiredError,
+    VerificationFailedError,
+    IdempotencyMismatchError,
     GoneError,
+    VerificationGoneError,
     RateLimitedError,
+    VerificationRateLimitedError,
+    FileRefusedError,
+    FileTooLargeError,
+    FileTypeError,
     InternalServerError,
     ApiUnavailable,
 )
@@ -190,6 +265,8 @@ _STATUS_CLASSES: dict[int, type[ApiError]] = {
     409: ConflictError,
     410: GoneError,
     412: PreconditionFailedError,
+    413: FileTooLargeError,
+    415: FileTypeError,
     422: InvalidRequestError,
     428: PreconditionRequiredError,
     429: RateLimitedError,
@@ -218,4 +295,7 @@ def error_from_problem(status: int, body: Any, *, retry_after: float | None = No
     error = cls(detail, code, status, errors)
     if isinstance(error, RateLimitedError):
         error.retry_after = retry_after
+    if isinstance(error, VerificationFailedError):
+        tries_left = problem.get("tries_left")
+        error.tries_left = tries_left if isinstance(tries_left, int) else None
     return error

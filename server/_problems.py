@@ -9,6 +9,7 @@ says nothing of the internals).
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Sequence
 from typing import Any
@@ -70,6 +71,7 @@ class ApiProblem(Exception):
         *,
         errors: Sequence[Problem] = (),
         headers: dict[str, str] | None = None,
+        extra: dict[str, object] | None = None,
     ) -> None:
         super().__init__(detail)
         self.status = status
@@ -78,10 +80,31 @@ class ApiProblem(Exception):
         self.detail = detail
         self.errors = list(errors)
         self.headers = headers or {}
+        # RFC 9457 extension members, e.g. `tries_left` of a wrong SMS code.
+        self.extra = extra or {}
 
 
 def unauthorized(detail: str = SESSION_EXPIRED) -> ApiProblem:
     return ApiProblem(401, "unauthorized", "未登录", detail, headers={"WWW-Authenticate": "Bearer"})
+
+
+def precondition_required() -> ApiProblem:
+    return ApiProblem(
+        428,
+        "precondition_required",
+        "缺少版本号",
+        "修改申请需要带上 If-Match 版本号（取自上次读取申请时的 ETag），请重新读取申请后再试。",
+    )
+
+
+def precondition_failed(current: int) -> ApiProblem:
+    return ApiProblem(
+        412,
+        "precondition_failed",
+        "申请已被修改",
+        "申请在您读取之后已被他人修改，请重新读取最新内容后再操作。",
+        headers={"ETag": f'"{current}"'},
+    )
 
 
 def problem_response(
@@ -92,10 +115,14 @@ def problem_response(
     *,
     errors: Sequence[Problem] = (),
     headers: dict[str, str] | None = None,
+    extra: dict[str, object] | None = None,
 ) -> Response:
     body = ProblemDetail(title=title, status=status, detail=detail, code=code, errors=list(errors))
+    content = body.model_dump_json()
+    if extra:
+        content = json.dumps({**json.loads(content), **extra}, ensure_ascii=False)
     return Response(
-        body.model_dump_json(),
+        content,
         status_code=status,
         media_type=PROBLEM_JSON,
         headers=headers,
@@ -125,7 +152,13 @@ async def _on_domain_error(request: Request, exc: Exception) -> Response:
 async def _on_api_problem(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ApiProblem)
     return problem_response(
-        exc.status, exc.code, exc.title, exc.detail, errors=exc.errors, headers=exc.headers
+        exc.status,
+        exc.code,
+        exc.title,
+        exc.detail,
+        errors=exc.errors,
+        headers=exc.headers,
+        extra=exc.extra,
     )
 
 

@@ -11,7 +11,20 @@ from fastapi import FastAPI
 from ._problems import install_problem_handlers
 from .context import AppContext
 from .migrate import upgrade_database
-from .routes import applications, auth, health, reference
+from .outbox import delivery_worker
+from .routes import (
+    accounts,
+    applications,
+    auth,
+    documents,
+    drafts,
+    health,
+    notifications,
+    reference,
+    stream,
+    transitions,
+    verifications,
+)
 from .settings import Settings, get_settings
 from .storage.engine import Database
 from .version import VERSION
@@ -37,7 +50,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        yield
+        async with delivery_worker(app.state.context):
+            yield
         database.dispose()
 
     app = FastAPI(
@@ -49,14 +63,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.context = AppContext(settings=settings, database=database)
     install_problem_handlers(app)
     applications.add_search_route(app)
-    for module in (health, auth, applications, reference):
+    for module in (health, auth, applications, reference, verifications, drafts):
+        app.include_router(module.router)
+    for module in (transitions, documents, notifications, stream, accounts):  # issue 4 (S2)
         app.include_router(module.router)
     _document_bearer_auth(app)
     return app
 
 
 # Reachable without a token; every other /v1 path needs `Authorization: Bearer …`.
-PUBLIC_PATHS = frozenset({"/v1/health", "/v1/auth/token"})
+PUBLIC_PATHS = frozenset(
+    {
+        "/v1/health",
+        "/v1/auth/token",
+        "/v1/accounts/login",
+        "/v1/verifications",
+        "/v1/verifications/{verification_id}/confirm",
+    }
+)
 
 
 def _document_bearer_auth(app: FastAPI) -> None:

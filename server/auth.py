@@ -1,4 +1,5 @@
-"""Operator authentication on every request: `CurrentOperator` and `require_role(...)`.
+"""Authentication on every request: `CurrentOperator` and `require_role(...)` for
+operator-only routes, `CurrentActor` for routes that applicants may use as well.
 
 The hot path (a cached, valid token) touches the database at most once a minute per token,
 to record `last_used_at` for the idle expiry; everything else is answered from memory.
@@ -6,19 +7,22 @@ to record `last_used_at` for the idle expiry; everything else is answered from m
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
-from domain import Forbidden, Operator, Role
+from domain import Forbidden, NotFound, Operator, Role
 
-from ._problems import unauthorized
+from ._problems import ApiProblem, unauthorized
 from .context import AppContext
+from .services import applicant_sessions as applicant_service
 from .services import operators as operator_service
 
 # Idle expiry is measured in minutes; a finer `last_used_at` would cost a write per request.
 LAST_USED_WRITE_INTERVAL = timedelta(minutes=1)
+APPLICANT_REFUSED = "申请人凭证只能查看和办理自己的申请，此操作需要热线坐席登录。"
 
 
 async def authenticate(context: AppContext, token: str) -> Operator:
@@ -30,6 +34,8 @@ async def authenticate(context: AppContext, token: str) -> Operator:
         record = await context.database.run(operator_service.load_token, hashed)
         if record is None:
             context.tokens.evict(hashed)
+            if await context.database.run(applicant_service.load_session, hashed, context.clock()):
+                raise Forbidden(APPLICANT_REFUSED)
             raise unauthorized()
         entry = context.tokens.put(
             hashed,
@@ -84,3 +90,85 @@ def require_role(*roles: Role) -> Any:
 
 
 ROLE_NAMES = {Role.OPERATOR: "坐席", Role.REVIEWER: "审核员", Role.ADMIN: "管理员"}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who makes a request: an operator, or an applicant bound to one application.
+
+    Applicants hold the bearer token of `POST /v1/applications` (docs/registration-flow.md)
+    and may touch only their own application; any other id answers 404 exactly as an unknown
+    one does, so a token reveals nothing about other applications.
+    """
+
+    operator: Operator | None = None
+    application_id: str | None = None  # applicants only
+
+    @property
+    def is_operator(self) -> bool:
+        return self.operator is not None
+
+    @property
+    def name(self) -> str:
+        """What the audit trail records as the actor."""
+        return self.operator.username if self.operator is not None else "applicant"
+
+    @property
+    def key(self) -> str:
+        """A stable identity, e.g. for idempotency keys: `operator:12`, `applicant:HQ7K-M2XP`."""
+        if self.operator is not None:
+            return f"operator:{self.operator.id}"
+        return f"applicant:{self.application_id}"
+
+    def may_touch(self, application_id: str) -> bool:
+        return self.operator is not None or self.application_id == application_id
+
+    def check_application(self, application_id: str) -> None:
+        """Raises NotFound (the unknown-id sentence) for an applicant's foreign application."""
+        if not self.may_touch(application_id):
+            raise NotFound(f"没有编号为 {application_id} 的申请，请核对编号。")
+
+    def require_operator(self) -> Operator:
+        if self.operator is None:
+            raise Forbidden("此操作只能由热线坐席进行。")
+        return self.operator
+
+
+async def authenticate_actor(context: AppContext, token: str) -> Actor:
+    """The operator or applicant holding `token`, or a 401 problem."""
+    hashed = operator_service.token_hash(token)
+    if context.tokens.fresh(hashed, context.settings.token_cache_seconds) is None:
+        applicant = await context.database.run(
+            applicant_service.load_session, hashed, context.clock()
+        )
+        if applicant is not None:
+            return Actor(application_id=applicant.application_id)
+    return Actor(operator=await authenticate(context, token))
+
+
+async def current_actor(request: Request) -> Actor:
+    # Remembered on the request: the idempotency layer may have resolved it already.
+    known: Actor | None = getattr(request.state, "actor", None)
+    if known is not None:
+        return known
+    token = bearer_token(request)
+    if token is None:
+        raise unauthorized("请先登录或完成短信验证。")
+    context: AppContext = request.app.state.context
+    actor = await authenticate_actor(context, token)
+    request.state.actor = actor
+    return actor
+
+
+CurrentActor = Annotated[Actor, Depends(current_actor)]
+
+
+async def optional_actor_name(request: Request) -> str:
+    """For public endpoints: the operator (or applicant) of a valid bearer, else `applicant`
+    (the caller on a public form)."""
+    if bearer_token(request) is None:
+        return "applicant"
+    try:
+        return (await current_actor(request)).name
+    except ApiProblem:
+        return "applicant"

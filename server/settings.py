@@ -42,6 +42,11 @@ class Settings(BaseSettings):
     smtp_starttls: bool = True
     mail_from: str | None = None
     sms_gateway_url: str | None = None
+    # The delivery worker's pause between rounds over the outbox; 0 runs no worker (tests
+    # call `server.outbox.deliver_due` themselves).
+    delivery_interval: float = Field(default=0.5, ge=0)
+    # How long one SMTP or SMS gateway exchange may take before it counts as a failed attempt.
+    delivery_timeout_seconds: float = Field(default=15.0, gt=0)
 
     @model_validator(mode="after")
     def _default_database_url(self) -> Settings:

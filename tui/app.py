@@ -20,6 +20,7 @@ from client import CentralAPI
 from ._sign_in import PendingSignIn
 from ._text import failure_sentence
 from .screens import ApiScreen, LoginScreen, LookupScreen
+from .screens.lookup import may_review
 
 if TYPE_CHECKING:
     from domain import TokenGrant
@@ -36,7 +37,7 @@ class HotlineApp(App[None]):
 
     | key    | action |
     |--------|--------|
-    | Ctrl+P | 命令面板 (查询手机号, 返回首页, 刷新, 退出登录) |
+    | Ctrl+P | 命令面板 (查询手机号, 返回首页, 刷新, 新申请, 审核队列 for reviewers, 退出登录) |
     | Ctrl+L | 退出登录 |
     | Ctrl+Q | 退出 |
     """
@@ -121,6 +122,8 @@ class HotlineApp(App[None]):
     def show_operator(self, grant: TokenGrant) -> None:
         operator = grant.operator
         self.sub_title = f"操作员 {operator.display_name or operator.username}"
+        # The role decides whether the lookup screen offers the review queue (F2).
+        self.screen.refresh_bindings()
 
     # -- screen flow ---------------------------------------------------------------------------
 
@@ -134,6 +137,44 @@ class HotlineApp(App[None]):
         from .screens.detail import DetailScreen
 
         self.push_screen(DetailScreen(self.api, message.application_id, clock=self.clock))
+
+    def on_lookup_screen_open_review_queue(self, message: LookupScreen.OpenReviewQueue) -> None:
+        self.action_review_queue()
+
+    def action_review_queue(self) -> None:
+        if not may_review(self.api):
+            return
+        from .screens.review_queue import ReviewQueueScreen  # loads with the wire models
+
+        if not isinstance(self.screen, ReviewQueueScreen):
+            self.push_screen(ReviewQueueScreen(self.api, clock=self.clock))
+
+    def action_new_registration(self) -> None:
+        """新申请: the walk-through at 身份验证, for the number typed on the lookup screen."""
+        if isinstance(self.screen, LoginScreen):
+            return
+        from .screens.walkthrough import WalkthroughScreen  # loads with the wire models
+
+        phone = "".join(char for char in self.typed_phone() if char.isdigit())
+        self.push_screen(
+            WalkthroughScreen(self.api, clock=self.clock, phone=phone),
+            callback=self.after_walkthrough,
+        )
+
+    def action_handle_application(self) -> None:
+        """办理: the walk-through of the application on screen, at the step where it stands."""
+        from .screens.detail import DetailScreen
+        from .screens.walkthrough import WalkthroughScreen
+
+        if isinstance(self.screen, DetailScreen):
+            screen = WalkthroughScreen(
+                self.api, clock=self.clock, application_id=self.screen.application_id
+            )
+            self.push_screen(screen, callback=self.after_walkthrough)
+
+    async def after_walkthrough(self, _: None) -> None:
+        # The walk-through changed the application: the screen below shows it anew.
+        await self.screen.run_action("reload")
 
     def on_api_screen_session_expired(self, message: ApiScreen.SessionExpired) -> None:
         self.show_login(error=message.sentence, keep_phone=True)
@@ -194,6 +235,17 @@ class HotlineApp(App[None]):
             yield SystemCommand("查询手机号", "回到首页，输入来电手机号查询", self.action_home)
             yield SystemCommand("返回首页", "关闭当前页面，回到手机号查询", self.action_home)
             yield SystemCommand("刷新", "重新读取当前页面的数据", self.action_reload)
+            if may_review(self.api):
+                yield SystemCommand(
+                    "审核队列", "待审核的申请，最早提交的在前", self.action_review_queue
+                )
+            yield SystemCommand(
+                "新申请",
+                "为来电手机号开始注册：身份验证→填写资料→上传文件→审批状态",
+                self.action_new_registration,
+            )
+            if isinstance(screen, ApiScreen):
+                yield from screen.palette_commands()
             yield SystemCommand("退出登录", "结束本次登录，回到登录页", self.action_sign_out)
         yield SystemCommand("退出", "关闭热线工作台", self.action_quit)
         yield from (

@@ -22,7 +22,7 @@ from domain import (
 )
 
 from .._responses import json_response
-from ..auth import CurrentOperator, current_operator
+from ..auth import CurrentActor, CurrentOperator, current_operator
 from ..context import AppContext, ContextDep
 from ..services import applications as application_service
 from ..services import lookup
@@ -136,11 +136,13 @@ def add_search_route(app: FastAPI) -> None:
 
 @router.get("/{application_id}", response_model=Application)
 async def get_application(
-    application_id: ApplicationId, operator: CurrentOperator, context: ContextDep
+    application_id: ApplicationId, actor: CurrentActor, context: ContextDep
 ) -> Response:
     today = context.clock().astimezone(BEIJING).date()
+    own_id = canonical_id(application_id)
+    actor.check_application(own_id)  # an applicant sees only their own application
     application = await context.database.run(
-        application_service.application_detail, canonical_id(application_id), today=today
+        application_service.application_detail, own_id, today=today
     )
     return json_response(application, headers={"ETag": f'"{application.revision}"'})
 

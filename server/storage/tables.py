@@ -217,6 +217,113 @@ class HqmsRegistryRow(Base):
     name: Mapped[str] = mapped_column(String(200), default="")
 
 
+class VerificationRow(Base):
+    """An SMS code sent to a phone for one purpose (DESIGN §5); only hashes are stored.
+
+    Confirming it gives a verification token (stored as its hash), good for one use within
+    `token_expires_at`.
+    """
+
+    __tablename__ = "verifications"
+
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    phone: Mapped[str] = mapped_column(String(20))  # normalized
+    purpose: Mapped[str] = mapped_column(String(16))  # register, reset_password, …
+    code_hash: Mapped[str] = mapped_column(String(64))  # sha256 hex of salt + code
+    salt: Mapped[str] = mapped_column(String(32))
+    attempts_left: Mapped[int] = mapped_column(Integer, default=5)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    confirmed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    token_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    token_expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    token_used_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    # The application the token was used for (created, or its admin mobile changed).
+    application_id: Mapped[str | None] = mapped_column(String(16), nullable=True)
+
+    __table_args__ = (
+        Index("ix_verifications_phone_purpose_created_at", "phone", "purpose", "created_at"),
+        Index("ix_verifications_token_hash", "token_hash"),
+    )
+
+
+class ApplicantSessionRow(Base):
+    """A used `register` verification token, now the applicant's bearer for one application."""
+
+    __tablename__ = "applicant_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    application_id: Mapped[str] = mapped_column(ForeignKey("applications.id"))
+    phone: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+    __table_args__ = (Index("ix_applicant_sessions_application_id", "application_id"),)
+
+
+class OutboxRow(Base):
+    """A notification to deliver (DESIGN §4), written in the transaction of its cause.
+
+    `body` holds `{name}` placeholders, never a secret; `secrets` holds their values until
+    delivery, then NULL.
+    """
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    channel: Mapped[str] = mapped_column(String(8))  # email | sms
+    recipient: Mapped[str] = mapped_column(String(200))  # full; never served unmasked
+    subject: Mapped[str] = mapped_column(String(200), default="")
+    body: Mapped[str] = mapped_column(Text)
+    secrets: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    purpose: Mapped[str] = mapped_column(String(32))  # verification_code, approval, …
+    application_id: Mapped[str | None] = mapped_column(ForeignKey("applications.id"), nullable=True)
+    account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"), nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending|sent|failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    delivered_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+    __table_args__ = (
+        Index("ix_outbox_status_next_attempt_at", "status", "next_attempt_at"),
+        Index("ix_outbox_application_id", "application_id"),
+    )
+
+
+class OutboxAttachmentRow(Base):
+    """A file mailed with an outbox message (the two PDFs of `documents/send`)."""
+
+    __tablename__ = "outbox_attachments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("outbox.id"))
+    filename: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+    __table_args__ = (Index("ix_outbox_attachments_message_id", "message_id"),)
+
+
+class IdempotencyKeyRow(Base):
+    """The first response to a mutating POST with an `Idempotency-Key`, replayed for 24 h."""
+
+    __tablename__ = "idempotency_keys"
+
+    actor: Mapped[str] = mapped_column(String(64), primary_key=True)  # operator:12, applicant:…
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    method: Mapped[str] = mapped_column(String(8))
+    path: Mapped[str] = mapped_column(String(300))
+    request_hash: Mapped[str] = mapped_column(String(64))  # sha256 of method, path, body
+    status_code: Mapped[int] = mapped_column(Integer)
+    response_body: Mapped[bytes] = mapped_column(LargeBinary)
+    response_headers: Mapped[dict[str, Any]] = mapped_column(JSON)  # ETag, Location, …
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+    __table_args__ = (Index("ix_idempotency_keys_created_at", "created_at"),)
+
+
 applications = cast(Table, ApplicationRow.__table__)
 form_revisions = cast(Table, FormRevisionRow.__table__)
 accounts = cast(Table, AccountRow.__table__)
@@ -226,3 +333,8 @@ operators = cast(Table, OperatorRow.__table__)
 operator_tokens = cast(Table, OperatorTokenRow.__table__)
 audit_events = cast(Table, AuditEventRow.__table__)
 hqms_registry = cast(Table, HqmsRegistryRow.__table__)
+verifications = cast(Table, VerificationRow.__table__)
+applicant_sessions = cast(Table, ApplicantSessionRow.__table__)
+outbox = cast(Table, OutboxRow.__table__)
+outbox_attachments = cast(Table, OutboxAttachmentRow.__table__)
+idempotency_keys = cast(Table, IdempotencyKeyRow.__table__)

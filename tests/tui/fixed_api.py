@@ -7,6 +7,8 @@ server serializes, so they have the real wire shape.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 import httpx
@@ -112,8 +114,46 @@ SEVERAL = [
 ]
 
 
+NOTIFICATIONS = {
+    "items": [
+        {
+            "id": 7,
+            "channel": "email",
+            "recipient": "w***@example.com",
+            "purpose": "documents",
+            "status": "sent",
+            "attempts": 1,
+            "created_at": "2026-11-16T02:00:00Z",
+            "delivered_at": "2026-11-16T02:00:05Z",
+        },
+        {
+            "id": 8,
+            "channel": "sms",
+            "recipient": "138****8005",
+            "purpose": "verification_code",
+            "status": "failed",
+            "attempts": 6,
+            "created_at": "2026-11-15T13:58:00Z",
+            "last_error": "短信网关返回 503",
+        },
+    ]
+}
+
+
+async def _quiet_stream() -> AsyncIterator[bytes]:
+    """An event stream that stays open and reports nothing, like a server with no changes."""
+    yield b": keep-alive\n\n"
+    await asyncio.Event().wait()
+
+
 def _answer(request: httpx.Request) -> httpx.Response:
     path = request.url.path
+    if path == f"/v1/applications/{PENDING.id}/stream":
+        return httpx.Response(
+            200, content=_quiet_stream(), headers={"Content-Type": "text/event-stream"}
+        )
+    if path == f"/v1/applications/{PENDING.id}/notifications":
+        return httpx.Response(200, json=NOTIFICATIONS)
     if path == "/v1/applications":
         phone = request.url.params.get("phone")
         items = {ONE_MATCH_PHONE: SEVERAL[:1], SEVERAL_MATCHES_PHONE: SEVERAL}.get(phone or "", [])

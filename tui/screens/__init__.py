@@ -15,16 +15,32 @@ if TYPE_CHECKING:
     from .detail import DetailScreen
     from .login import LoginScreen
     from .lookup import LookupScreen
+    from .modals import ConfirmModal, ReasonModal
+    from .review import ReviewScreen
+    from .review_queue import ReviewQueueScreen
 
 _HOME_OF: dict[str, str] = {
     "ApiScreen": "_base",
     "DetailScreen": "detail",
     "LoginScreen": "login",
     "LookupScreen": "lookup",
+    "ConfirmModal": "modals",
+    "ReasonModal": "modals",
+    "ReviewQueueScreen": "review_queue",
+    "ReviewScreen": "review",
 }
 """Where each public name lives; `__getattr__` imports its module at first use."""
 
-__all__ = ["ApiScreen", "DetailScreen", "LoginScreen", "LookupScreen"]
+__all__ = [
+    "ApiScreen",
+    "ConfirmModal",
+    "DetailScreen",
+    "LoginScreen",
+    "LookupScreen",
+    "ReasonModal",
+    "ReviewQueueScreen",
+    "ReviewScreen",
+]
 
 if not TYPE_CHECKING:  # hidden from type checkers so that a misspelt name stays an error
     __getattr__ = lazy_attributes(__name__, _HOME_OF)

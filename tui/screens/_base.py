@@ -7,9 +7,10 @@ the operator back to the login screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
+from textual.app import SystemCommand
 from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
@@ -52,3 +53,7 @@ class ApiScreen(Screen[None]):
 
     def worker_failed(self, error: BaseException | None) -> None:
         """Hook for screens that undo a busy state when a call fails."""
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """The screen's own entries in the command palette (the app adds its own)."""
+        return ()

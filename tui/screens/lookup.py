@@ -31,8 +31,16 @@ if TYPE_CHECKING:
 
     from ..widgets import ResultsTable
 
+REVIEWERS_ONLY = "审核队列只对审核员开放：当前账号不能审核申请。"
 SEARCH_LIMIT = 50
 """More applications than this on one phone is not a caller; the list says so."""
+
+
+def may_review(api: CentralAPI) -> bool:
+    """Whether the signed-in operator's role may approve and reject (reviewer or admin)."""
+    grant = api.grant if api.signed_in else None
+    # Compared as text: `domain.Role` would load the wire models before the first screen.
+    return grant is not None and str(grant.operator.role) in ("reviewer", "admin")
 
 
 class LookupScreen(ApiScreen):
@@ -43,12 +51,16 @@ class LookupScreen(ApiScreen):
     | Enter  | 查询 (in the phone field) / 打开 (in the result list) |
     | Escape | 清空 and back to the phone field |
     | F5     | 刷新: search the same number again |
+    | F3     | 新申请: the registration walk-through for the typed number |
+    | F2     | 审核队列 (reviewers and admins only; hidden for operators) |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "search", "查询"),
         Binding("escape", "clear", "清空"),
         Binding("f5", "reload", "刷新"),
+        Binding("f2", "review_queue", "审核队列"),
+        Binding("f3", "app.new_registration", "新申请"),
     ]
     AUTO_FOCUS = "#phone"
 
@@ -67,6 +79,9 @@ class LookupScreen(ApiScreen):
         def __init__(self, application_id: str) -> None:
             self.application_id = application_id
             super().__init__()
+
+    class OpenReviewQueue(Message):
+        """Show the reviewer's queue (handled by the app, which owns the screens)."""
 
     last_phone = ""
 
@@ -133,6 +148,17 @@ class LookupScreen(ApiScreen):
     def action_reload(self) -> None:
         if self.last_phone:
             self.search(self.last_phone)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "review_queue":
+            return may_review(self.api)
+        return True
+
+    def action_review_queue(self) -> None:
+        if not may_review(self.api):
+            self.status_line.error(REVIEWERS_ONLY)
+            return
+        self.post_message(self.OpenReviewQueue())
 
     @work(exclusive=True, exit_on_error=False, group="lookup")
     async def search(self, phone: str) -> None:

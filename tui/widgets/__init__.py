@@ -13,7 +13,12 @@ from .._lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from .banner import StatusBanner
+    from .code_field import CodeField
+    from .document_check import DocumentCheckSection
+    from .form_editor import FormEditor
+    from .notifications import NotificationsSection
     from .phone_input import PhoneInput, digits_for_phone
+    from .region_select import RegionSelect
     from .results_table import ResultsTable
     from .sections import (
         AccountSection,
@@ -24,8 +29,23 @@ if TYPE_CHECKING:
         is_file_problem,
     )
     from .status_line import StatusLine
+    from .status_panel import StatusPanel
+    from .steps_bar import STEP_TITLES, StepsBar
+    from .uploads import UploadsPanel, check_local_scan
+    from .verify_panel import VerifyPanel
 
 _HOME_OF: dict[str, str] = {
+    "STEP_TITLES": "steps_bar",
+    "CodeField": "code_field",
+    "FormEditor": "form_editor",
+    "RegionSelect": "region_select",
+    "StatusPanel": "status_panel",
+    "StepsBar": "steps_bar",
+    "UploadsPanel": "uploads",
+    "VerifyPanel": "verify_panel",
+    "check_local_scan": "uploads",
+    "DocumentCheckSection": "document_check",
+    "NotificationsSection": "notifications",
     "AccountSection": "sections",
     "FilesSection": "sections",
     "FormSection": "sections",
@@ -41,15 +61,26 @@ _HOME_OF: dict[str, str] = {
 """Where each public name lives; `__getattr__` imports its module at first use."""
 
 __all__ = [
+    "STEP_TITLES",
     "AccountSection",
+    "CodeField",
+    "DocumentCheckSection",
     "FilesSection",
+    "FormEditor",
     "FormSection",
+    "NotificationsSection",
     "PhoneInput",
+    "RegionSelect",
     "ResultsTable",
     "Section",
     "StatusBanner",
     "StatusLine",
+    "StatusPanel",
+    "StepsBar",
     "TimelineSection",
+    "UploadsPanel",
+    "VerifyPanel",
+    "check_local_scan",
     "digits_for_phone",
     "is_file_problem",
 ]

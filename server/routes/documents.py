@@ -1,0 +1,91 @@
+"""`GET …/documents/info-form.pdf`, `…/consent.pdf` and `POST …/documents/send`.
+
+Rendered from the unmasked current form (the documents print what the institution stamps);
+a form that cannot be printed yet answers 422 listing what is missing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+from typing import Any
+from urllib.parse import quote
+
+import anyio.to_thread
+from fastapi import APIRouter, Response
+from pydantic import BaseModel
+
+from pdfgen import render_consent, render_info_form
+
+from .._responses import json_response
+from ..auth import CurrentActor
+from ..context import AppContext, ContextDep
+from ..idempotency import IdempotentRoute
+from ..services import documents as document_service
+from ..time_words import BEIJING
+from .applications import ApplicationId, canonical_id
+
+router = APIRouter(prefix="/v1/applications", tags=["documents"], route_class=IdempotentRoute)
+
+PDF_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"application/pdf": {}}, "description": "PDF 文件"}
+}
+
+
+class DocumentsSent(BaseModel):
+    recipient: str  # masked
+
+
+def content_disposition(filename: str) -> str:
+    """RFC 6266 / RFC 5987: an ASCII fallback and the UTF-8 Chinese name."""
+    return f"attachment; filename=\"document.pdf\"; filename*=UTF-8''{quote(filename)}"
+
+
+async def _source(
+    context: AppContext, actor: CurrentActor, application_id: str
+) -> document_service.DocumentSource:
+    application_id = canonical_id(application_id)
+    actor.check_application(application_id)
+    return await context.database.run(document_service.document_source, application_id)
+
+
+def _today(context: AppContext) -> date:
+    return context.clock().astimezone(BEIJING).date()
+
+
+@router.get("/{application_id}/documents/info-form.pdf", responses=PDF_RESPONSE)
+async def info_form(
+    application_id: ApplicationId, actor: CurrentActor, context: ContextDep
+) -> Response:
+    source = await _source(context, actor, application_id)
+    render = partial(render_info_form, source.snapshot, generated_on=_today(context))
+    pdf = await anyio.to_thread.run_sync(render)
+    disposition = content_disposition(document_service.INFO_FORM_FILENAME)
+    return Response(pdf, media_type="application/pdf", headers={"Content-Disposition": disposition})
+
+
+@router.get("/{application_id}/documents/consent.pdf", responses=PDF_RESPONSE)
+async def consent(
+    application_id: ApplicationId, actor: CurrentActor, context: ContextDep
+) -> Response:
+    source = await _source(context, actor, application_id)
+    render = partial(render_consent, source.snapshot, generated_on=_today(context))
+    pdf = await anyio.to_thread.run_sync(render)
+    disposition = content_disposition(document_service.CONSENT_FILENAME)
+    return Response(pdf, media_type="application/pdf", headers={"Content-Disposition": disposition})
+
+
+@router.post("/{application_id}/documents/send", status_code=202, response_model=DocumentsSent)
+async def send(application_id: ApplicationId, actor: CurrentActor, context: ContextDep) -> Response:
+    source = await _source(context, actor, application_id)
+    attachments = await anyio.to_thread.run_sync(
+        document_service.render_both, source.snapshot, _today(context)
+    )
+    recipient = await context.database.run(
+        document_service.send_documents,
+        source,
+        attachments,
+        actor=actor.name,
+        now=context.clock(),
+    )
+    return json_response(DocumentsSent(recipient=recipient), status_code=202)

@@ -1,0 +1,120 @@
+"""Change applications (变更资料, DESIGN §2): opened by amending an approved application,
+prefilled with the account's current data; their approval overwrites the account, and a new
+administrator's mobile also resets its password."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from domain import Conflict, Form, Kind, Status, new_application_id, normalize_mobile
+
+from ..storage import queries
+from ..storage.queries import AnyRow
+from ..storage.tables import applications
+from ..storage.writes import add_event, insert_application, searchable_code
+from . import accounts, notices
+from ._review_rows import bump_revision, current_form, other_open_application
+
+
+def latest_approved_form(session: Session, row: AnyRow) -> Form:
+    """The account's current data: its most recently approved application's form."""
+    latest = session.execute(
+        select(applications)
+        .where(applications.c.account_id == row.account_id, applications.c.status == "approved")
+        .order_by(applications.c.reviewed_at.desc(), applications.c.updated_at.desc())
+        .limit(1)
+    ).first()
+    return current_form(session, latest or row)
+
+
+def open_change(session: Session, row: AnyRow, *, actor: str, now: datetime) -> str:
+    form = latest_approved_form(session, row)
+    other = other_open_application(session, searchable_code(form.code), row.id)
+    if other is not None:
+        raise Conflict(f"该机构已有一份未完成的申请 {other}，请在那份申请上继续办理。")
+    admin_phone = (
+        accounts.admin_phone_of(session, row.account_id) if row.account_id else row.admin_phone
+    )
+    form.admin.mobile = admin_phone
+    change_id = new_application_id()
+    while queries.application_exists(session, change_id):
+        change_id = new_application_id()
+    insert_application(
+        session,
+        application_id=change_id,
+        kind=Kind.CHANGE.value,
+        status=Status.DRAFT.value,
+        form=form,
+        admin_phone=admin_phone,
+        at=now,
+        actor=actor,
+        parent_id=row.id,
+        account_id=row.account_id,
+    )
+    bump_revision(session, row, now)
+    add_event(
+        session,
+        application_id=row.id,
+        at=now,
+        actor=actor,
+        action="amended",
+        detail=f"变更资料：创建变更申请 {change_id}",
+    )
+    add_event(
+        session,
+        application_id=change_id,
+        at=now,
+        actor=actor,
+        action="created",
+        detail=f"变更资料：基于已通过的申请 {row.id}",
+    )
+    return change_id
+
+
+def approve_change(
+    session: Session,
+    row: AnyRow,
+    form: Form,
+    *,
+    password: str,
+    password_hash: str,
+    login_url: str,
+    now: datetime,
+) -> str:
+    """Overwrites the account; a different administrator's mobile also resets its password."""
+    account_id: str = row.account_id
+    admin_changed = accounts.admin_phone_of(session, account_id) != normalize_mobile(
+        form.admin.mobile
+    )
+    accounts.overwrite_account(
+        session,
+        account_id,
+        form,
+        now=now,
+        new_password_hash=password_hash if admin_changed else None,
+    )
+    if not admin_changed:
+        notices.enqueue_change_approved(
+            session, form, application_id=row.id, account_id=account_id, now=now
+        )
+        return "审核通过，账号资料已更新"
+    login_name = accounts.login_name_of(session, account_id)
+    notices.enqueue_approval(
+        session,
+        form,
+        application_id=row.id,
+        account_id=account_id,
+        login_name=login_name,
+        phone=row.admin_phone,
+        password=password,
+        login_url=login_url,
+        now=now,
+        admin_changed=True,
+    )
+    return (
+        "审核通过，账号资料已更新；数据管理员已变更，账号密码已重置，"
+        "新的初始密码已邮件发给新的数据管理员，短信已通知"
+    )

@@ -1,0 +1,103 @@
+"""The two generated documents of an application (seed step 4): rendered from the unmasked
+current form, served as PDFs, or mailed to the data administrator through the outbox."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from domain import Action, Conflict, Form, Status, mask_email, next_status
+from pdfgen import FormSnapshot, render_consent, render_info_form
+
+from ..outbox import Attachment
+from ..storage import queries
+from ..storage.tables import accounts
+from ..storage.writes import add_event
+from . import notices
+from .applications import not_found
+
+INFO_FORM_FILENAME = "医疗机构信息收集表.pdf"
+CONSENT_FILENAME = "系统使用须知及同意书.pdf"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSource:
+    snapshot: FormSnapshot  # revision = the form's number: scans stay current across states
+    status: Status
+    recipient: str  # the email of the administrator of the current data
+    account_id: str | None
+
+
+def document_source(session: Session, application_id: str) -> DocumentSource:
+    row = queries.application_row(session, application_id)
+    if row is None:
+        raise not_found(application_id)
+    app = row._mapping
+    form = Form.model_validate(queries.form_data(session, application_id, app["form_number"]) or {})
+    recipient = form.admin.email
+    status = Status(app["status"])
+    if status is Status.APPROVED and app["account_id"] is not None:
+        recipient = session.execute(
+            select(accounts.c.admin_email).where(accounts.c.id == app["account_id"])
+        ).scalar_one()
+    return DocumentSource(
+        FormSnapshot(application_id, app["form_number"], form), status, recipient, app["account_id"]
+    )
+
+
+def render_both(snapshot: FormSnapshot, generated_on: date) -> list[Attachment]:
+    """Both PDFs as attachments; raises `DocumentRefused` listing what is missing."""
+    return [
+        Attachment(
+            INFO_FORM_FILENAME,
+            "application/pdf",
+            render_info_form(snapshot, generated_on=generated_on),
+        ),
+        Attachment(
+            CONSENT_FILENAME, "application/pdf", render_consent(snapshot, generated_on=generated_on)
+        ),
+    ]
+
+
+def send_documents(
+    session: Session,
+    source: DocumentSource,
+    attachments: list[Attachment],
+    *,
+    actor: str,
+    now: datetime,
+) -> str:
+    """Enqueues the email with both PDFs and records `documents_sent`; returns the masked
+    recipient. Refuses when the form changed since the documents were rendered."""
+    application_id = source.snapshot.id
+    row = queries.application_row(session, application_id)
+    if row is None:
+        raise not_found(application_id)
+    next_status(Status(row.status), Action.SEND_DOCUMENTS)
+    if row.form_number != source.snapshot.revision:
+        raise Conflict("资料刚刚被修改，文件需要按最新资料重新生成，请再发送一次。")
+    if not source.recipient:
+        raise Conflict("还没有填写数据管理员的电子邮箱，无法发送文件；请先在资料中填写。")
+    notices.enqueue_documents(
+        session,
+        source.snapshot.form,
+        recipient=source.recipient,
+        application_id=application_id,
+        account_id=source.account_id,
+        attachments=attachments,
+        now=now,
+    )
+    masked = mask_email(source.recipient)
+    add_event(
+        session,
+        application_id=application_id,
+        at=now,
+        actor=actor,
+        action="documents_sent",
+        detail=f"已将《医疗机构信息收集表》和《系统使用须知及同意书》发送至 {masked}",
+    )
+    session.commit()
+    return masked

@@ -1,0 +1,199 @@
+"""The emails and SMS of the review and the documents, written to the outbox (DESIGN §2, §4).
+
+Secrets appear in a body only as the `{secret}` placeholder; their values go in `secrets`,
+which the delivery worker fills in memory and scrubs after delivery. SMS never carry a
+password: they say that the email was sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from domain import Form, mask_email
+
+from ..outbox import Attachment, enqueue
+
+HOTLINE = "400 0030 686"
+SIGNATURE = "国家卫生健康委医政医管局 医院质量监测系统（HQMS）"
+APPROVAL_SUBJECT = "【HQMS】流感医疗服务监测系统账号已开通"
+ADMIN_CHANGED_SUBJECT = "【HQMS】流感医疗服务监测系统账号已变更数据管理员"
+CHANGE_APPROVED_SUBJECT = "【HQMS】流感医疗服务监测系统账号资料变更已审核通过"
+REJECTION_SUBJECT = "【HQMS】流感医疗服务监测系统账号申请未通过审核"
+DOCUMENTS_SUBJECT = "【HQMS】流感医疗服务监测系统账号申请文件"
+
+
+def _greeting(form: Form) -> str:
+    return f"{form.admin.name or '数据管理员'}，您好："
+
+
+def _credentials(login_name: str, phone: str, login_url: str) -> list[str]:
+    return [
+        f"登录名：{login_name}",
+        f"手机号：{phone}（也可作为登录名使用）",
+        "初始密码：{secret}",
+        f"登录地址：{login_url}",
+        "",
+        "首次登录时系统会要求修改初始密码，请立即修改，并妥善保管，不要告诉他人。",
+    ]
+
+
+def _footer() -> list[str]:
+    return ["", f"如有疑问，请致电热线 {HOTLINE}。", "", SIGNATURE]
+
+
+def enqueue_approval(
+    session: Session,
+    form: Form,
+    *,
+    application_id: str,
+    account_id: str,
+    login_name: str,
+    phone: str,
+    password: str,
+    login_url: str,
+    now: datetime,
+    admin_changed: bool = False,
+) -> None:
+    """The account email (login name, phone, initial password, address) and its SMS."""
+    if admin_changed:
+        subject, purpose = ADMIN_CHANGED_SUBJECT, "admin_changed"
+        opening = (
+            f"贵单位（{form.name}）的流感医疗服务监测系统账号已变更数据管理员为您，账号密码已重置："
+        )
+    else:
+        subject, purpose = APPROVAL_SUBJECT, "approval"
+        opening = f"贵单位（{form.name}）申请的流感医疗服务监测系统账号已审核通过并开通："
+    body = "\n".join(
+        [_greeting(form), "", opening, "", *_credentials(login_name, phone, login_url), *_footer()]
+    )
+    enqueue(
+        session,
+        channel="email",
+        recipient=form.admin.email,
+        subject=subject,
+        body=body,
+        secrets={"secret": password},
+        purpose=purpose,
+        application_id=application_id,
+        account_id=account_id,
+        now=now,
+    )
+    sms = (
+        f"【HQMS】贵单位的流感医疗服务监测系统账号（登录名 {login_name}）"
+        f"{'已变更数据管理员，' if admin_changed else '已开通，'}"
+        f"初始密码已发送至邮箱 {mask_email(form.admin.email)}，请查收并在首次登录后修改密码。"
+    )
+    enqueue(
+        session,
+        channel="sms",
+        recipient=phone,
+        subject="",
+        body=sms,
+        purpose=purpose,
+        application_id=application_id,
+        account_id=account_id,
+        now=now,
+    )
+
+
+def enqueue_change_approved(
+    session: Session, form: Form, *, application_id: str, account_id: str, now: datetime
+) -> None:
+    body = "\n".join(
+        [
+            _greeting(form),
+            "",
+            f"贵单位（{form.name}）的账号资料变更申请已审核通过，账号资料已更新；"
+            "登录名和密码不变。",
+            *_footer(),
+        ]
+    )
+    enqueue(
+        session,
+        channel="email",
+        recipient=form.admin.email,
+        subject=CHANGE_APPROVED_SUBJECT,
+        body=body,
+        purpose="change_approved",
+        application_id=application_id,
+        account_id=account_id,
+        now=now,
+    )
+
+
+def enqueue_rejection(
+    session: Session,
+    form: Form,
+    *,
+    application_id: str,
+    is_change: bool,
+    reason: str,
+    now: datetime,
+) -> None:
+    what = "账号资料变更申请" if is_change else "流感医疗服务监测系统账号申请"
+    after = (
+        "账号仍按原资料正常使用。如需变更，请按上述原因修改后重新提交。"
+        if is_change
+        else "请按上述原因修改资料，重新上传盖章文件后再次提交审核；也可以重新发起申请。"
+    )
+    body = "\n".join(
+        [
+            _greeting(form),
+            "",
+            f"贵单位（{form.name}）的{what}（编号 {application_id}）未通过审核。",
+            "",
+            f"原因：{reason}",
+            "",
+            after,
+            *_footer(),
+        ]
+    )
+    enqueue(
+        session,
+        channel="email",
+        recipient=form.admin.email,
+        subject=REJECTION_SUBJECT,
+        body=body,
+        purpose="rejection",
+        application_id=application_id,
+        now=now,
+    )
+
+
+def enqueue_documents(
+    session: Session,
+    form: Form,
+    *,
+    recipient: str,
+    application_id: str,
+    account_id: str | None,
+    attachments: Sequence[Attachment],
+    now: datetime,
+) -> int:
+    body = "\n".join(
+        [
+            _greeting(form),
+            "",
+            f"附件是贵单位（{form.name}）账号申请（编号 {application_id}）的两份文件：",
+            "《医疗机构信息收集表》和《系统使用须知及同意书》。",
+            "",
+            "请打印、核对、加盖单位公章后扫描（JPG 或 PDF，每个不超过 5 MB），",
+            "连同盖章的《医疗机构执业许可证》扫描件一并上传。",
+            *_footer(),
+        ]
+    )
+    return enqueue(
+        session,
+        channel="email",
+        recipient=recipient,
+        subject=DOCUMENTS_SUBJECT,
+        body=body,
+        purpose="documents",
+        application_id=application_id,
+        account_id=account_id,
+        attachments=attachments,
+        now=now,
+    )

@@ -1,0 +1,193 @@
+"""The review transitions (DESIGN §2): amend, approve, reject.
+
+Each is one transaction: the state change, the account it creates or changes, the outbox
+messages it causes and the audit events commit together or not at all. The row is locked
+(`FOR UPDATE` on PostgreSQL) and its revision compared with `If-Match` before anything is
+decided; the state machine of `domain` says what the status allows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from domain import Action, Conflict, Kind, Status, next_status, opens_change_application
+
+from ..storage import queries
+from ..storage.writes import add_event
+from . import accounts, changes, notices
+from ._review_rows import (
+    bump_revision,
+    current_form,
+    locked_application,
+    other_open_application,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reviewer:
+    """Who decides, and the new initial password should the decision need one."""
+
+    name: str
+    password: str
+    password_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The application to answer with, and whether it was created (201) by this request."""
+
+    application_id: str
+    created: bool = False
+
+
+def amend(
+    session: Session,
+    application_id: str,
+    *,
+    expected_revision: int,
+    actor: str,
+    reason: str,
+    now: datetime,
+) -> Outcome:
+    """pending/rejected → draft (scans kept); approved → a new `change` application."""
+    row = locked_application(session, application_id, expected_revision)
+    status = Status(row.status)
+    open_change = status is Status.APPROVED and queries.has_open_change(
+        session, row.id, row.account_id
+    )
+    next_status(status, Action.AMEND, has_open_change=open_change)  # raises when not allowed
+    if opens_change_application(status, Action.AMEND):
+        outcome = Outcome(changes.open_change(session, row, actor=actor, now=now), created=True)
+    else:
+        other = other_open_application(session, row.code, row.id)
+        if other is not None:
+            raise Conflict(
+                f"该机构已有另一份未完成的申请 {other}，不能再修改这份申请；"
+                f"请在 {other} 上继续办理。"
+            )
+        bump_revision(session, row, now, status=Status.DRAFT.value, submitted_at=None)
+        detail = f"退回修改：{reason}" if reason else "退回修改"
+        add_event(
+            session, application_id=row.id, at=now, actor=actor, action="amended", detail=detail
+        )
+        outcome = Outcome(row.id)
+    session.commit()
+    return outcome
+
+
+def approve(
+    session: Session,
+    application_id: str,
+    *,
+    expected_revision: int,
+    reviewer: Reviewer,
+    login_url: str,
+    now: datetime,
+) -> Outcome:
+    """pending → approved: creates (new) or updates (change) the account and notifies."""
+    row = locked_application(session, application_id, expected_revision)
+    next_status(Status(row.status), Action.APPROVE)
+    form = current_form(session, row)
+    form.admin.mobile = row.admin_phone  # the verified number is the login id
+    if Kind(row.kind) is Kind.NEW or row.account_id is None:
+        account_id = accounts.create_account(
+            session, form, password_hash=reviewer.password_hash, now=now
+        )
+        login_name = accounts.login_name_of(session, account_id)
+        add_event(
+            session,
+            application_id=row.id,
+            at=now,
+            actor=reviewer.name,
+            action="account_created",
+            detail=f"开通账号 {login_name}",
+        )
+        notices.enqueue_approval(
+            session,
+            form,
+            application_id=row.id,
+            account_id=account_id,
+            login_name=login_name,
+            phone=row.admin_phone,
+            password=reviewer.password,
+            login_url=login_url,
+            now=now,
+        )
+        detail = f"审核通过，开通账号 {login_name}；账号邮件已发给数据管理员，短信已通知"
+    else:
+        account_id = row.account_id
+        detail = changes.approve_change(
+            session,
+            row,
+            form,
+            password=reviewer.password,
+            password_hash=reviewer.password_hash,
+            login_url=login_url,
+            now=now,
+        )
+    bump_revision(
+        session,
+        row,
+        now,
+        status=Status.APPROVED.value,
+        account_id=account_id,
+        review_reason=None,
+        reviewer=reviewer.name,
+        reviewed_at=now,
+    )
+    add_event(
+        session,
+        application_id=row.id,
+        at=now,
+        actor=reviewer.name,
+        action="approved",
+        detail=detail,
+    )
+    session.commit()
+    return Outcome(row.id)
+
+
+def reject(
+    session: Session,
+    application_id: str,
+    *,
+    expected_revision: int,
+    reviewer: str,
+    reason: str,
+    now: datetime,
+) -> Outcome:
+    """pending → rejected with the reason, emailed to the data administrator."""
+    row = locked_application(session, application_id, expected_revision)
+    next_status(Status(row.status), Action.REJECT)
+    form = current_form(session, row)
+    bump_revision(
+        session,
+        row,
+        now,
+        status=Status.REJECTED.value,
+        review_reason=reason,
+        reviewer=reviewer,
+        reviewed_at=now,
+    )
+    if form.admin.email:
+        notices.enqueue_rejection(
+            session,
+            form,
+            application_id=row.id,
+            is_change=Kind(row.kind) is Kind.CHANGE,
+            reason=reason,
+            now=now,
+        )
+    add_event(
+        session,
+        application_id=row.id,
+        at=now,
+        actor=reviewer,
+        action="rejected",
+        detail=f"审核不通过：{reason}（已邮件通知数据管理员）",
+    )
+    session.commit()
+    return Outcome(row.id)

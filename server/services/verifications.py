@@ -1,0 +1,256 @@
+"""SMS verification (身份验证) with the code policy of DESIGN §5.
+
+Six random digits (`secrets`), valid 5 minutes, bound to phone and purpose, stored as
+sha256(salt + code), at most 5 wrong tries, a new code for the same phone and purpose after
+60 s, at most 10 codes per phone per Beijing day. The code leaves the server only in the SMS
+(outbox `secrets`, scrubbed after delivery). Confirming gives a verification token (only its
+hash is stored), usable once within 30 minutes by the request it was asked for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from domain import NotFound, mask_phone
+
+from .._problems import ApiProblem
+from ..outbox import enqueue
+from ..storage.queries import AnyRow
+from ..storage.tables import accounts, verifications
+from ..storage.writes import add_event
+from ..time_words import BEIJING
+
+CODE_TTL = timedelta(minutes=5)
+TOKEN_TTL = timedelta(minutes=30)
+RESEND_AFTER = timedelta(seconds=60)
+MAX_TRIES = 5
+DAILY_CAP = 10
+PURPOSES = ("register", "reset_password", "change_admin", "verify_caller")
+# Purposes that prove the phone of an existing account.
+ACCOUNT_PURPOSES = frozenset({"reset_password", "verify_caller"})
+PURPOSE_NAMES = {
+    "register": "账号申请",
+    "reset_password": "重置密码",
+    "change_admin": "更换数据管理员",
+    "verify_caller": "核实来电人身份",
+}
+SMS_BODY = "【HQMS】您的验证码是 {secret}，5 分钟内有效。如非本人操作请忽略。"
+
+
+@dataclass(frozen=True, slots=True)
+class SentVerification:
+    id: str
+    expires_at: datetime
+    resend_after: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class UsedToken:
+    verification_id: str
+    phone: str
+
+
+def hash_secret(salt: str, secret: str) -> str:
+    return hashlib.sha256((salt + secret).encode()).hexdigest()
+
+
+def token_hash(token: str) -> str:
+    # The same hash as operator tokens: a used register token becomes an applicant bearer.
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _rate_limited(detail: str, wait: timedelta) -> ApiProblem:
+    seconds = max(1, math.ceil(wait.total_seconds()))
+    return ApiProblem(
+        429,
+        "verification_rate_limited",
+        "发送过于频繁",
+        detail,
+        headers={"Retry-After": str(seconds)},
+        extra={"retry_after": seconds},
+    )
+
+
+def verification_gone(detail: str) -> ApiProblem:
+    return ApiProblem(410, "verification_gone", "验证已失效", detail)
+
+
+def verification_used(detail: str) -> ApiProblem:
+    return ApiProblem(409, "verification_used", "验证已使用", detail)
+
+
+def verification_failed(detail: str, *, tries_left: int | None = None) -> ApiProblem:
+    extra: dict[str, object] | None = None if tries_left is None else {"tries_left": tries_left}
+    return ApiProblem(422, "verification_failed", "验证未通过", detail, extra=extra)
+
+
+def _check_sending_allowed(session: Session, phone: str, purpose: str, now: datetime) -> None:
+    latest = session.execute(
+        select(func.max(verifications.c.created_at)).where(
+            verifications.c.phone == phone, verifications.c.purpose == purpose
+        )
+    ).scalar_one_or_none()
+    if latest is not None and now < latest + RESEND_AFTER:
+        wait = latest + RESEND_AFTER - now
+        raise _rate_limited(
+            f"验证码刚刚发送过，请等待 {math.ceil(wait.total_seconds())} 秒后再重新发送。", wait
+        )
+    local_midnight = now.astimezone(BEIJING).replace(hour=0, minute=0, second=0, microsecond=0)
+    sent_today = session.execute(
+        select(func.count()).where(
+            verifications.c.phone == phone, verifications.c.created_at >= local_midnight
+        )
+    ).scalar_one()
+    if sent_today >= DAILY_CAP:
+        raise _rate_limited(
+            f"该手机号今天已发送 {DAILY_CAP} 次验证码，已达上限，请明天（北京时间零点后）再试。",
+            local_midnight + timedelta(days=1) - now,
+        )
+
+
+def send_code(
+    session: Session, *, phone: str, purpose: str, actor: str, now: datetime
+) -> SentVerification:
+    """A new code for `phone` (normalized) and `purpose`, queued as an SMS; commits."""
+    if purpose in ACCOUNT_PURPOSES:
+        has_account = session.execute(
+            select(accounts.c.id).where(accounts.c.admin_phone == phone).limit(1)
+        ).first()
+        if has_account is None:
+            raise NotFound("该手机号没有已开通的账号。")
+    _check_sending_allowed(session, phone, purpose, now)
+    code = f"{secrets.randbelow(10**6):06d}"
+    salt = secrets.token_hex(16)
+    verification_id = "V" + secrets.token_hex(7).upper()
+    session.execute(
+        insert(verifications).values(
+            id=verification_id,
+            phone=phone,
+            purpose=purpose,
+            code_hash=hash_secret(salt, code),
+            salt=salt,
+            attempts_left=MAX_TRIES,
+            created_at=now,
+            expires_at=now + CODE_TTL,
+        )
+    )
+    enqueue(
+        session,
+        channel="sms",
+        recipient=phone,
+        subject="",
+        body=SMS_BODY,
+        secrets={"secret": code},
+        purpose="verification_code",
+        now=now,
+    )
+    add_event(
+        session,
+        application_id=None,
+        at=now,
+        actor=actor,
+        action="verification_sent",
+        detail=f"{PURPOSE_NAMES[purpose]}验证码已发送至 {mask_phone(phone)}",
+    )
+    session.commit()
+    return SentVerification(verification_id, now + CODE_TTL, now + RESEND_AFTER)
+
+
+def _verification(session: Session, verification_id: str) -> AnyRow:
+    row = session.execute(
+        select(verifications).where(verifications.c.id == verification_id)
+    ).first()
+    if row is None:
+        raise NotFound("没有这条验证记录，请重新获取验证码。")
+    return row
+
+
+def confirm_code(
+    session: Session, verification_id: str, code: str, *, actor: str, now: datetime
+) -> str:
+    """The verification token for a right code; commits (a wrong try counts)."""
+    row = _verification(session, verification_id)
+    if row.confirmed_at is not None:
+        raise verification_used("这个验证码已经验证过了，不能再次使用；如需再次验证请重新获取。")
+    if now >= row.expires_at:
+        raise verification_gone("验证码已过期（有效期 5 分钟），请重新获取验证码。")
+    if row.attempts_left <= 0:
+        raise verification_gone("验证码输错次数过多，已失效，请重新获取验证码。")
+    if not hmac.compare_digest(hash_secret(row.salt, code.strip()), row.code_hash):
+        # Decremented in the database, so concurrent wrong tries cannot exceed the limit.
+        tries_left = session.execute(
+            update(verifications)
+            .where(verifications.c.id == verification_id, verifications.c.attempts_left > 0)
+            .values(attempts_left=verifications.c.attempts_left - 1)
+            .returning(verifications.c.attempts_left)
+        ).scalar_one_or_none()
+        session.commit()
+        left = tries_left or 0
+        if left == 0:
+            raise verification_failed(
+                "验证码不正确，已没有剩余次数，请重新获取验证码。", tries_left=0
+            )
+        raise verification_failed(
+            f"验证码不正确，请核对后重新输入，还可以再试 {left} 次。", tries_left=left
+        )
+    token = secrets.token_urlsafe(32)
+    confirmed = session.execute(
+        update(verifications)
+        .where(verifications.c.id == verification_id, verifications.c.confirmed_at.is_(None))
+        .values(confirmed_at=now, token_hash=token_hash(token), token_expires_at=now + TOKEN_TTL)
+        .returning(verifications.c.id)
+    ).first()
+    if confirmed is None:
+        raise verification_used("这个验证码已经验证过了，不能再次使用；如需再次验证请重新获取。")
+    add_event(
+        session,
+        application_id=None,
+        at=now,
+        actor=actor,
+        action="verification_confirmed",
+        detail=f"{PURPOSE_NAMES[row.purpose]}验证通过：{mask_phone(row.phone)}",
+    )
+    session.commit()
+    return token
+
+
+def use_token(
+    session: Session,
+    token: str,
+    *,
+    purpose: str,
+    now: datetime,
+    application_id: str | None = None,
+) -> UsedToken:
+    """Marks a verification token of `purpose` used; no commit (part of the caller's change).
+
+    Unknown or of another purpose → 422; expired → 410; already used → 409.
+    """
+    row = session.execute(
+        select(verifications).where(verifications.c.token_hash == token_hash(token.strip()))
+    ).first()
+    if row is None or row.purpose != purpose:
+        raise verification_failed(
+            f"验证凭证无效：请先完成“{PURPOSE_NAMES[purpose]}”的短信验证，再用得到的凭证重试。"
+        )
+    if row.token_used_at is not None:
+        raise verification_used("这个验证凭证已经用过了，每次验证只能使用一次；请重新验证手机号。")
+    if row.token_expires_at is None or now >= row.token_expires_at:
+        raise verification_gone("验证凭证已过期（验证后 30 分钟内有效），请重新验证手机号。")
+    used = session.execute(
+        update(verifications)
+        .where(verifications.c.id == row.id, verifications.c.token_used_at.is_(None))
+        .values(token_used_at=now, application_id=application_id)
+        .returning(verifications.c.id)
+    ).first()
+    if used is None:
+        raise verification_used("这个验证凭证已经用过了，每次验证只能使用一次；请重新验证手机号。")
+    return UsedToken(row.id, row.phone)

@@ -1,0 +1,178 @@
+"""The walk-through's API calls: one worker each, reporting back with a message.
+
+Kept apart from `walkthrough` so the screen reads as layout and reactions. Every worker runs
+with `exit_on_error=False`; what it does not catch, `ApiScreen` turns into a sentence. The
+errors caught here are the ones with a better place on screen than the status line: problems
+under their fields, the blocking list under 提交审核, a countdown on 发送验证码.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual import work
+from textual.message import Message
+
+from client import (
+    AlreadyInHqmsError,
+    ApiError,
+    ConflictError,
+    FormInvalidError,
+    PreconditionFailedError,
+    RateLimitedError,
+    SubmitBlockedError,
+)
+from domain import Application, FileKind, Form
+
+from .._labels import FILE_KIND_LABELS
+from ..widgets import check_local_scan
+from ._base import ApiScreen
+
+REGISTER = "register"
+DOCUMENT_FILES: dict[FileKind, str] = {
+    FileKind.INFO_FORM: "信息收集表.pdf",
+    FileKind.CONSENT: "系统使用须知及同意书.pdf",
+}
+STALE_SENTENCE = (
+    "资料已被他人修改，请刷新后再保存。已读取最新版本，您填写的内容仍保留在屏幕上；"
+    "核对后再按 Ctrl+S 保存即以屏幕上的内容为准。"
+)
+
+
+class Refreshed(Message):
+    """A fresh application; `keep_edits` leaves what the operator typed alone."""
+
+    def __init__(
+        self,
+        application: Application,
+        *,
+        step: int | None = None,
+        keep_edits: bool = True,
+        saved_form: Form | None = None,
+        sentence: str = "",
+        error: bool = False,
+    ) -> None:
+        self.application = application
+        self.step = step
+        self.keep_edits = keep_edits
+        self.saved_form = saved_form
+        self.sentence = sentence
+        self.error = error
+        super().__init__()
+
+
+class Said(Message):
+    """A sentence for the status line."""
+
+    def __init__(self, sentence: str, *, error: bool = False) -> None:
+        self.sentence = sentence
+        self.error = error
+        super().__init__()
+
+
+class CodeSent(Message):
+    """The SMS is on its way (or may not be sent again yet: `verification_id` is None)."""
+
+    def __init__(self, phone: str, verification_id: str | None, wait_seconds: int) -> None:
+        self.phone = phone
+        self.verification_id = verification_id
+        self.wait_seconds = wait_seconds
+        super().__init__()
+
+
+class Refused(Message):
+    """The API refused a save or a submit, with problems that belong next to fields."""
+
+    def __init__(self, error: ApiError) -> None:
+        self.error = error
+        super().__init__()
+
+
+class WalkthroughWorkers(ApiScreen):
+    """The walk-through's workers (the screen subclasses this and handles the messages)."""
+
+    @work(exclusive=True, exit_on_error=False, group="verify")
+    async def start_verification(self, phone: str) -> None:
+        try:
+            started = await self.api.start_verification(phone, REGISTER)
+        except RateLimitedError as error:
+            self.post_message(Said(error.detail, error=True))
+            self.post_message(CodeSent(phone, None, int(error.retry_after or 0)))
+            return
+        wait = started.seconds_until_resend()
+        self.post_message(CodeSent(phone, started.id, wait))
+
+    @work(exclusive=True, exit_on_error=False, group="verify")
+    async def register(self, verification_id: str, code: str, form_step: int) -> None:
+        token = await self.api.confirm_verification(verification_id, code)
+        application = await self.api.create_application(token)
+        sentence = f"验证通过，已创建申请 {application.id}。请逐项填写资料，可随时保存。"
+        self.post_message(
+            Refreshed(application, step=form_step, keep_edits=False, sentence=sentence)
+        )
+
+    @work(exclusive=True, exit_on_error=False, group="load")
+    async def load_application(self, application_id: str, step: int | None, keep: bool) -> None:
+        application = await self.api.get_application(application_id)
+        self.post_message(Refreshed(application, step=step, keep_edits=keep))
+
+    @work(exclusive=True, exit_on_error=False, group="save")
+    async def save(self, application_id: str, form: Form) -> None:
+        try:
+            application = await self.api.save_form(application_id, form)
+        except PreconditionFailedError:
+            latest = await self.api.get_application(application_id)
+            self.post_message(Refreshed(latest, sentence=STALE_SENTENCE, error=True))
+        except (FormInvalidError, AlreadyInHqmsError, ConflictError) as error:
+            self.post_message(Refused(error))
+        else:
+            sentence = f"已保存（第 {application.revision} 版）。"
+            self.post_message(Refreshed(application, saved_form=form, sentence=sentence))
+
+    @work(exclusive=True, exit_on_error=False, group="documents")
+    async def download_documents(self, application_id: str, directory: str) -> None:
+        folder = Path(directory).expanduser()
+        for kind, name in DOCUMENT_FILES.items():
+            content = await self.api.download_document(application_id, kind)
+            await asyncio.to_thread(_write, folder / name, content)
+        names = "、".join(DOCUMENT_FILES.values())
+        self.post_message(Said(f"两份文件已保存到 {folder}：{names}。请打印、盖章后扫描上传。"))
+
+    @work(exclusive=True, exit_on_error=False, group="documents")
+    async def send_documents(self, application_id: str, email: str) -> None:
+        await self.api.send_documents(application_id)
+        self.post_message(Said(f"两份文件已发送到数据管理员邮箱 {email}，请来电人查收。"))
+
+    @work(exclusive=True, exit_on_error=False, group="files")
+    async def upload(self, application_id: str, kind: FileKind, path_text: str) -> None:
+        path = Path(path_text).expanduser()
+        refusal = await asyncio.to_thread(check_local_scan, path)
+        if refusal is not None:
+            self.post_message(Said(refusal, error=True))
+            return
+        info = await self.api.upload_file(application_id, kind, path)
+        application = await self.api.get_application(application_id)
+        sentence = f"已上传{FILE_KIND_LABELS[kind]}：{info.filename}。"
+        self.post_message(Refreshed(application, sentence=sentence))
+
+    @work(exclusive=True, exit_on_error=False, group="files")
+    async def delete(self, application_id: str, file_id: str) -> None:
+        await self.api.delete_file(application_id, file_id)
+        application = await self.api.get_application(application_id)
+        self.post_message(Refreshed(application, sentence="已删除所选文件。"))
+
+    @work(exclusive=True, exit_on_error=False, group="submit")
+    async def submit(self, application_id: str, status_step: int) -> None:
+        try:
+            application = await self.api.submit(application_id)
+        except SubmitBlockedError as error:
+            self.post_message(Refused(error))
+        else:
+            sentence = "已提交审核。审核结果会通过短信和邮件通知数据管理员。"
+            self.post_message(Refreshed(application, step=status_step, sentence=sentence))
+
+
+def _write(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
