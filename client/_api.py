@@ -1,5 +1,10 @@
 """`CentralAPI`: one coroutine per endpoint of the central API, returning domain models.
 
+This module is the core every endpoint goes through (`ApiCore`: connection, retries, the
+operator's token, ETags); the endpoints themselves live in three groups mixed into
+`CentralAPI`: `_reads.py` (GETs), `_registration.py` (verification, draft, form, scans,
+documents) and `_transitions.py` (submit, amend, approve, reject).
+
 Why it looks the way it does:
 - The kiosk must never hang on a dead API, so every request has a short timeout and every
   network failure becomes `ApiUnavailable` with a sentence, never a raw httpx error.
@@ -15,58 +20,37 @@ Why it looks the way it does:
 from __future__ import annotations
 
 import asyncio
-import uuid
-from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
-from urllib.parse import quote
 
 import domain  # its models load at first use: bodies below say `domain.TokenGrant`
+
+from ._errors import ApiTimeout, ApiUnavailable, UnauthorizedError, error_from_problem
+from ._reads import ReadEndpoints
+from ._registration import RegistrationEndpoints
+from ._transitions import TransitionEndpoints
+from ._wire import (
+    DOCUMENT_PATHS,
+    application_path,
+    json_body,
+    json_or_none,
+    new_idempotency_key,
+    retry_after,
+)
 
 if TYPE_CHECKING:
     import httpx
 
-    from domain import (
-        Application,
-        ApplicationPage,
-        CodeReport,
-        EventPage,
-        FileInfo,
-        FileKind,
-        Form,
-        Health,
-        RegionTree,
-        Status,
-        TokenGrant,
-    )
+    from domain import Application, TokenGrant
 
-    from ._models import AccountLogin, Notification, VerificationStarted
-
-from ._errors import (
-    ApiError,
-    ApiTimeout,
-    ApiUnavailable,
-    UnauthorizedError,
-    error_from_problem,
-)
+__all__ = ["DOCUMENT_PATHS", "RETRY_DELAYS", "ApiCore", "CentralAPI"]
 
 RETRY_DELAYS: tuple[float, ...] = (0.05, 0.2)
 """Pauses before the 2nd and 3rd attempt of a request that is safe to repeat."""
 
-DOCUMENT_PATHS: dict[str, str] = {
-    "info_form": "info-form.pdf",
-    "info-form": "info-form.pdf",
-    "consent": "consent.pdf",
-}
-"""The two generated documents, by file kind or by the path's own spelling."""
 
-
-class CentralAPI:
-    """Async client of the central registration API (DESIGN §3).
-
-    Use as `async with CentralAPI(url) as api:`; `transport` lets tests bind it to an
-    in-process server (`httpx.ASGITransport(app)`).
-    """
+class ApiCore:
+    """The connection, the operator's session and the ETags; every request goes through `_send`."""
 
     def __init__(
         self,
@@ -147,172 +131,11 @@ class CentralAPI:
             self.token = None
             self.grant = None
 
-    # -- reading -------------------------------------------------------------------------------
-
-    async def health(self) -> Health:
-        return domain.Health.model_validate(await self._request("GET", "/v1/health"))
-
-    async def search_applications(
-        self,
-        *,
-        phone: str | None = None,
-        code: str | None = None,
-        q: str | None = None,
-        status: Status | str | None = None,
-        cursor: str | None = None,
-        limit: int | None = None,
-    ) -> ApplicationPage:
-        params = {
-            "phone": phone,
-            "code": code,
-            "q": q,
-            "status": str(status) if status is not None else None,
-            "cursor": cursor,
-            "limit": str(limit) if limit is not None else None,
-        }
-        query = {key: value for key, value in params.items() if value is not None}
-        body = await self._request("GET", "/v1/applications", params=query)
-        return domain.ApplicationPage.model_validate(body)
-
-    async def get_application(self, application_id: str) -> Application:
-        response = await self._send("GET", _application_path(application_id))
-        application = self._application(response)
-        self.revision = _revision_from_etag(response.headers.get("ETag"), application.revision)
-        return application
-
-    async def get_events(self, application_id: str) -> EventPage:
-        path = f"/v1/applications/{_segment(application_id)}/events"
-        return domain.EventPage.model_validate(await self._request("GET", path))
-
-    async def check_code(self, code: str) -> CodeReport:
-        return domain.CodeReport.model_validate(
-            await self._request("GET", f"/v1/codes/{_segment(code)}")
-        )
-
-    async def regions(self) -> RegionTree:
-        return domain.RegionTree.model_validate(await self._request("GET", "/v1/regions"))
-
-    # -- registration (DESIGN §2, docs/registration-flow.md) -----------------------------------
-
-    async def start_verification(self, phone: str, purpose: str) -> VerificationStarted:
-        """Send an SMS code to `phone` for `purpose` (`register`, `change_admin`, …)."""
-        from ._models import VerificationStarted
-
-        body = await self._post("/v1/verifications", {"phone": phone, "purpose": purpose})
-        return VerificationStarted.model_validate(body)
-
-    async def confirm_verification(self, verification_id: str, code: str) -> str:
-        """The code the caller read back → the verification token (kept by the caller only)."""
-        path = f"/v1/verifications/{_segment(verification_id)}/confirm"
-        body = await self._post(path, {"code": code})
-        return str(body["verification_token"])
-
-    async def create_application(self, verification_token: str) -> Application:
-        """Start a draft (首次申请) from a `register` verification token."""
-        response = await self._send(
-            "POST",
-            "/v1/applications",
-            json={"verification_token": verification_token},
-            idempotency_key=_new_key(),
-        )
-        return self._application(response)
-
-    async def save_form(
-        self, application_id: str, form: Form, *, revision: int | None = None
-    ) -> Application:
-        """Save the form (incomplete is fine in a draft); `revision` defaults to the last seen."""
-        response = await self._send(
-            "PUT",
-            f"{_application_path(application_id)}/form",
-            json=form.model_dump(mode="json"),
-            headers=self._if_match(application_id, revision),
-            # A PUT is repeatable by nature; the key lets a server that keeps keys replay it too.
-            idempotency_key=_new_key(),
-        )
-        return self._application(response)
-
-    async def change_admin_mobile(
-        self, application_id: str, verification_token: str, *, revision: int | None = None
-    ) -> Application:
-        """Make the number verified for `change_admin` the data administrator's mobile."""
-        return await self._change(
-            application_id, "admin-mobile", {"verification_token": verification_token}, revision
-        )
-
-    async def upload_file(
-        self,
-        application_id: str,
-        kind: FileKind | str,
-        content: Path | bytes,
-        filename: str | None = None,
-    ) -> FileInfo:
-        """Upload one stamped scan (multipart `kind`, `file`); a path is read here, whole."""
-        if isinstance(content, Path):
-            filename = filename or content.name
-            content = await asyncio.to_thread(content.read_bytes)
-        response = await self._send(
-            "POST",
-            f"{_application_path(application_id)}/files",
-            data={"kind": str(kind)},
-            files={"file": (filename or "scan", content, "application/octet-stream")},
-            idempotency_key=_new_key(),
-        )
-        return domain.FileInfo.model_validate(_json(response))
-
-    async def delete_file(self, application_id: str, file_id: str) -> None:
-        await self._send("DELETE", f"{_application_path(application_id)}/files/{_segment(file_id)}")
-
-    async def submit(self, application_id: str, *, revision: int | None = None) -> Application:
-        """提交审核; `SubmitBlockedError.errors` lists what still blocks it."""
-        return await self._change(application_id, "submit", {}, revision)
-
-    async def amend(
-        self, application_id: str, reason: str, *, revision: int | None = None
-    ) -> Application:
-        """修改: back to draft — or, on an approved application, the new change application."""
-        return await self._change(application_id, "amend", {"reason": reason}, revision)
-
-    async def approve(self, application_id: str, *, revision: int | None = None) -> Application:
-        return await self._change(application_id, "approve", {}, revision)
-
-    async def reject(
-        self, application_id: str, reason: str, *, revision: int | None = None
-    ) -> Application:
-        return await self._change(application_id, "reject", {"reason": reason}, revision)
-
-    async def download_document(self, application_id: str, which: FileKind | str) -> bytes:
-        """One generated PDF: `info_form` (信息收集表) or `consent` (使用须知及同意书)."""
-        name = DOCUMENT_PATHS.get(str(which))
-        if name is None:
-            raise ValueError(f"no generated document {which!r}: use info_form or consent")
-        response = await self._send(
-            "GET", f"{_application_path(application_id)}/documents/{name}", accept="application/pdf"
-        )
-        return response.content
-
-    async def send_documents(self, application_id: str) -> None:
-        """Email both documents to the application's data administrator."""
-        await self._post(f"{_application_path(application_id)}/documents/send", {})
-
-    async def notifications(self, application_id: str) -> list[Notification]:
-        """The application's outbox messages: masked recipient and delivery state."""
-        from ._models import NotificationPage
-
-        body = await self._request("GET", f"{_application_path(application_id)}/notifications")
-        return NotificationPage.model_validate(body).items
-
-    async def account_login(self, login: str, password: str) -> AccountLogin:
-        """The institution signs in with its login name or phone; 401 when they do not match."""
-        from ._models import AccountLogin
-
-        body = await self._post("/v1/accounts/login", {"login": login, "password": password})
-        return AccountLogin.model_validate(body)
-
-    # -- plumbing ------------------------------------------------------------------------------
+    # -- plumbing for the endpoint groups ------------------------------------------------------
 
     def _application(self, response: httpx.Response) -> Application:
         """The application in an answer, remembering its ETag for the next change."""
-        application = domain.Application.model_validate(_json(response))
+        application = domain.Application.model_validate(json_body(response))
         etag = response.headers.get("ETag")
         self._etags[application.id] = etag or f'"{application.revision}"'
         return application
@@ -330,16 +153,16 @@ class CentralAPI:
         """A POST that changes an application's form or state: `If-Match` and a fresh key."""
         response = await self._send(
             "POST",
-            f"{_application_path(application_id)}/{action}",
+            f"{application_path(application_id)}/{action}",
             json=body,
             headers=self._if_match(application_id, revision),
-            idempotency_key=_new_key(),
+            idempotency_key=new_idempotency_key(),
         )
         return self._application(response)
 
     async def _post(self, path: str, body: dict[str, Any]) -> Any:
         """A mutating POST: one new `Idempotency-Key`, reused by every retry of this call only."""
-        return await self._request("POST", path, json=body, idempotency_key=_new_key())
+        return await self._request("POST", path, json=body, idempotency_key=new_idempotency_key())
 
     async def _request(
         self,
@@ -353,7 +176,7 @@ class CentralAPI:
         response = await self._send(
             method, path, params=params, json=json, idempotency_key=idempotency_key
         )
-        return _json(response)
+        return json_body(response)
 
     async def _send(
         self,
@@ -405,54 +228,14 @@ class CentralAPI:
             return response
         raise error_from_problem(
             response.status_code,
-            _json_or_none(response),
-            retry_after=_retry_after(response),
+            json_or_none(response),
+            retry_after=retry_after(response),
         )
 
 
-def _new_key() -> str:
-    """An `Idempotency-Key`: one per operator action, so only its own retries share it."""
-    return str(uuid.uuid4())
+class CentralAPI(ReadEndpoints, RegistrationEndpoints, TransitionEndpoints, ApiCore):
+    """Async client of the central registration API (DESIGN §3).
 
-
-def _application_path(application_id: str) -> str:
-    return f"/v1/applications/{_segment(application_id)}"
-
-
-def _segment(value: str) -> str:
-    """One path segment, so an id or code read over the phone cannot escape the path."""
-    return quote(value.strip(), safe="")
-
-
-def _json(response: httpx.Response) -> Any:
-    try:
-        return response.json()
-    except ValueError as error:
-        raise ApiError(
-            "中央服务返回了无法识别的内容，请联系值班技术人员。",
-            "bad_response",
-            response.status_code,
-        ) from error
-
-
-def _json_or_none(response: httpx.Response) -> Any:
-    try:
-        return response.json()
-    except ValueError:
-        return None
-
-
-def _retry_after(response: httpx.Response) -> float | None:
-    try:
-        return float(response.headers["Retry-After"])
-    except (KeyError, ValueError):
-        return None
-
-
-def _revision_from_etag(etag: str | None, fallback: int) -> int:
-    if etag is None:
-        return fallback
-    try:
-        return int(etag.removeprefix("W/").strip('"'))
-    except ValueError:
-        return fallback
+    Use as `async with CentralAPI(url) as api:`; `transport` lets tests bind it to an
+    in-process server (`httpx.ASGITransport(app)`).
+    """

@@ -8,21 +8,22 @@ Every exception carries `detail`: a Chinese sentence an operator can read aloud.
     ApiError                         detail, code, status, errors
     ├── FieldInvalidError            field_invalid
     ├── FormInvalidError             form_invalid            (errors: one per field)
+    │   └── DocumentRefusedError     document_refused        (no PDF for an incomplete form)
     ├── InvalidRequestError          validation_error, invalid_request
+    │   └── IdempotencyMismatchError idempotency_mismatch (422: a key reused for another body)
     ├── TransitionNotAllowedError    transition_not_allowed
     ├── SubmitBlockedError           submit_blocked          (errors: what blocks submit)
     ├── NotFoundError                not_found
     ├── UnauthorizedError            unauthorized            (sign in again)
     ├── ForbiddenError               forbidden
     ├── ConflictError                conflict                (a second open application)
-    ├── AlreadyInHqmsError           already_in_hqms
     │   ├── VerificationUsedError    verification_used       (a token used twice)
     │   ├── FileKindTakenError       file_kind_taken         (delete the old scan first)
     │   └── TooManyFilesError        too_many_files
+    ├── AlreadyInHqmsError           already_in_hqms
     ├── PreconditionFailedError      precondition_failed     (412: someone changed it first)
     ├── PreconditionRequiredError    precondition_required   (428: If-Match missing)
     ├── VerificationFailedError      verification_failed     (422: wrong code; tries_left)
-    ├── IdempotencyMismatchError     idempotency_mismatch    (422: a key reused for another body)
     ├── GoneError                    gone                    (410)
     │   └── VerificationGoneError    verification_gone       (expired or out of tries)
     ├── RateLimitedError             rate_limited            (retry_after seconds)

@@ -136,7 +136,7 @@ async def _connect(
     """One connection: `open` once the server accepted it, then its events until it ends."""
     import httpx
 
-    from ._api import _application_path
+    from ._wire import application_path
 
     headers = {"Accept": "text/event-stream", "Cache-Control": "no-cache"}
     if api.token is not None:
@@ -145,7 +145,7 @@ async def _connect(
         headers["Last-Event-ID"] = parser.last_id
     timeout = httpx.Timeout(api._timeout, read=READ_TIMEOUT)
     connection = api._connection()
-    path = f"{_application_path(application_id)}/stream"
+    path = f"{application_path(application_id)}/stream"
     async with connection.stream("GET", path, headers=headers, timeout=timeout) as response:
         if not response.is_success:
             raise _problem(response, await response.aread())

@@ -7,6 +7,7 @@ keeps each page's drawing and adds the furniture when the document is saved.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -165,6 +166,12 @@ def title_block(title: str, document_line: str, fingerprint_text: str) -> Table:
     return table
 
 
+# reportlab keeps per-document subset state inside the one shared TTFont object, so two
+# documents built at once in different threads corrupt each other's subsets (the server
+# renders in worker threads). One build at a time; a build takes tens of milliseconds.
+_BUILD_LOCK = threading.Lock()
+
+
 def build_pdf(story: list[Flowable], *, title: str, fingerprint_text: str) -> bytes:
     """The PDF bytes of `story` on A4 pages with the furniture; identical for the same input."""
     output = BytesIO()
@@ -186,7 +193,8 @@ def build_pdf(story: list[Flowable], *, title: str, fingerprint_text: str) -> by
     def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
         return _FurnishedCanvas(*args, fingerprint_text=fingerprint_text, **kwargs)
 
-    document.build(story, canvasmaker=make_canvas)
+    with _BUILD_LOCK:
+        document.build(story, canvasmaker=make_canvas)
     return output.getvalue()
 
 

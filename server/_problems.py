@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from collections.abc import Sequence
+from datetime import timedelta
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -86,6 +88,21 @@ class ApiProblem(Exception):
 
 def unauthorized(detail: str = SESSION_EXPIRED) -> ApiProblem:
     return ApiProblem(401, "unauthorized", "未登录", detail, headers={"WWW-Authenticate": "Bearer"})
+
+
+def rate_limited(
+    detail: str, wait: timedelta, *, code: str = "rate_limited", title: str = "操作过于频繁"
+) -> ApiProblem:
+    """429 with `Retry-After` (whole seconds, at least 1) and the same number as `retry_after`."""
+    seconds = max(1, math.ceil(wait.total_seconds()))
+    return ApiProblem(
+        429,
+        code,
+        title,
+        detail,
+        headers={"Retry-After": str(seconds)},
+        extra={"retry_after": seconds},
+    )
 
 
 def precondition_required() -> ApiProblem:

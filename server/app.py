@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from ._problems import install_problem_handlers
+from .access_log import install_access_log_masking
 from .context import AppContext
 from .migrate import upgrade_database
 from .outbox import delivery_worker
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        install_access_log_masking()
         async with delivery_worker(app.state.context):
             yield
         database.dispose()
@@ -65,7 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     applications.add_search_route(app)
     for module in (health, auth, applications, reference, verifications, drafts):
         app.include_router(module.router)
-    for module in (transitions, documents, notifications, stream, accounts):  # issue 4 (S2)
+    for module in (transitions, documents, notifications, stream, accounts):
         app.include_router(module.router)
     _document_bearer_auth(app)
     return app

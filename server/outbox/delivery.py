@@ -142,6 +142,15 @@ def _deliver_one(session: Session, settings: Settings, now: datetime) -> int | N
         _record_failure(session, row, str(error), now, purpose=purpose, to=to)
         session.commit()
         return 0
+    except Exception as error:
+        # Anything unforeseen (a malformed gateway URL, a full disk for the demo sink) must
+        # still count as a failed try: otherwise the row is picked again at once, forever,
+        # and every message behind it waits. Only the type is kept: the text may hold data.
+        log.error("outbox message %s: unexpected %s", row.id, type(error).__name__)
+        reason = f"投递时发生意外错误（{type(error).__name__}），将稍后重试。"
+        _record_failure(session, row, reason, now, purpose=purpose, to=to)
+        session.commit()
+        return 0
     session.execute(
         update(outbox)
         .where(outbox.c.id == row.id)

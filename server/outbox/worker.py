@@ -36,6 +36,15 @@ async def delivery_worker(context: AppContext) -> AsyncIterator[asyncio.Task[Non
     if context.settings.delivery_interval <= 0:
         yield None
         return
+    settings = context.settings
+    if not settings.smtp_host or not settings.sms_gateway_url:
+        # The demo sink writes codes and initial passwords to files: fine on a demo machine,
+        # never what an operator of a real installation should discover by accident.
+        log.warning(
+            "HQMS_SMTP_HOST or HQMS_SMS_GATEWAY_URL is not set: messages of that channel go "
+            "to the local demo folder %s/outbox-demo, not to the recipients",
+            settings.data_dir,
+        )
     task = asyncio.create_task(run_delivery_worker(context), name="hqms-outbox-delivery")
     try:
         yield task

@@ -22,6 +22,7 @@ from ..auth import CurrentActor
 from ..context import AppContext, ContextDep
 from ..idempotency import IdempotentRoute
 from ..services import documents as document_service
+from ..services.document_downloads import record_download
 from ..time_words import BEIJING
 from .applications import ApplicationId, canonical_id
 
@@ -49,6 +50,22 @@ async def _source(
     return await context.database.run(document_service.document_source, application_id)
 
 
+async def _record_if_operator(
+    context: AppContext, actor: CurrentActor, source: document_service.DocumentSource, which: str
+) -> None:
+    """The applicant fetching their own documents is the normal flow; an operator taking a
+    copy with full personal data is audited."""
+    if actor.is_operator:
+        await context.database.run(
+            record_download,
+            source.snapshot.id,
+            which=which,
+            actor=actor.name,
+            at=context.clock(),
+            revision=source.snapshot.revision,
+        )
+
+
 def _today(context: AppContext) -> date:
     return context.clock().astimezone(BEIJING).date()
 
@@ -60,6 +77,7 @@ async def info_form(
     source = await _source(context, actor, application_id)
     render = partial(render_info_form, source.snapshot, generated_on=_today(context))
     pdf = await anyio.to_thread.run_sync(render)
+    await _record_if_operator(context, actor, source, "info_form")
     disposition = content_disposition(document_service.INFO_FORM_FILENAME)
     return Response(pdf, media_type="application/pdf", headers={"Content-Disposition": disposition})
 
@@ -71,6 +89,7 @@ async def consent(
     source = await _source(context, actor, application_id)
     render = partial(render_consent, source.snapshot, generated_on=_today(context))
     pdf = await anyio.to_thread.run_sync(render)
+    await _record_if_operator(context, actor, source, "consent")
     disposition = content_disposition(document_service.CONSENT_FILENAME)
     return Response(pdf, media_type="application/pdf", headers={"Content-Disposition": disposition})
 

@@ -89,6 +89,7 @@ async def amend(
         actor=actor.name,
         reason=body.reason.strip(),
         now=context.clock(),
+        operator=actor.is_operator,
     )
     return await _answer(context, outcome.application_id, created=outcome.created)
 

@@ -1,6 +1,9 @@
 """SMS verification: `POST /v1/verifications` and `POST /v1/verifications/{id}/confirm`.
 
-Public (a web form uses them too); an operator's bearer, when sent, is recorded as the actor.
+Codes for `register` and `change_admin` are public (a web form uses them too; an operator's
+bearer, when sent, is recorded as the actor). Codes for `reset_password` and `verify_caller`
+prove the phone of an existing account, and an operator starts them (DESIGN §5): they need an
+operator's bearer, so nobody else can ask which phones have an account.
 """
 
 from __future__ import annotations
@@ -13,12 +16,15 @@ from pydantic import BaseModel, Field
 
 from domain import normalize_mobile
 
-from ..auth import optional_actor_name
+from .._problems import unauthorized
+from ..auth import bearer_token, current_operator, optional_actor_name
 from ..context import ContextDep
 from ..idempotency import IdempotentRoute
 from ..services import verifications as verification_service
 
 router = APIRouter(prefix="/v1/verifications", tags=["verifications"], route_class=IdempotentRoute)
+
+OPERATOR_STARTS = "重置密码和核实来电人身份的短信验证由热线坐席发起，请先登录坐席账号。"
 
 Purpose = Literal["register", "reset_password", "change_admin", "verify_caller"]
 
@@ -46,12 +52,18 @@ class VerificationToken(BaseModel):
 async def send_verification(
     body: VerificationRequest, request: Request, context: ContextDep
 ) -> Response:
+    if body.purpose in verification_service.ACCOUNT_PURPOSES:
+        if bearer_token(request) is None:
+            raise unauthorized(OPERATOR_STARTS)
+        actor = (await current_operator(request)).username  # 401 / 403 for anyone else
+    else:
+        actor = await optional_actor_name(request)
     phone = normalize_mobile(body.phone, "phone")
     sent = await context.database.run(
         verification_service.send_code,
         phone=phone,
         purpose=body.purpose,
-        actor=await optional_actor_name(request),
+        actor=actor,
         now=context.clock(),
     )
     result = VerificationSent(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from domain import (
@@ -29,9 +29,22 @@ from .applications import not_found
 
 
 def load_application(
-    session: Session, application_id: str, expected_revision: int | None = None
+    session: Session,
+    application_id: str,
+    expected_revision: int | None = None,
+    *,
+    lock: bool = False,
 ) -> AnyRow:
-    """The application's row (raises NotFound); checks `If-Match` when one is expected."""
+    """The application's row (raises NotFound); checks `If-Match` when one is expected.
+
+    `lock`: hold the row until the transaction ends (PostgreSQL; SQLite has one writer at a
+    time anyway), so that a submit and an upload or deletion of a scan take turns and each
+    sees the status the other left.
+    """
+    if lock:
+        session.execute(
+            select(applications.c.id).where(applications.c.id == application_id).with_for_update()
+        )
     row = queries.application_row(session, application_id)
     if row is None:
         raise not_found(application_id)

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from domain import Form
+from domain import Conflict, Form
 
 from ..preconditions import check_revision
 from ..storage import queries
@@ -52,3 +52,11 @@ def other_open_application(session: Session, code: str, but: str) -> str | None:
             applications.c.id != but,
         )
     ).scalar_one_or_none()
+
+
+def other_open_conflict(other: str, *, name_it: bool, what: str) -> Conflict:
+    """Another open application of the institution blocks `what`; only operators learn its
+    id (an applicant must not learn another institution's application ids)."""
+    which = f" {other}" if name_it else ""
+    where = other if name_it else "那份申请"
+    return Conflict(f"该机构已有另一份未完成的申请{which}，{what}；请在{where}上继续办理。")

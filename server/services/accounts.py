@@ -17,7 +17,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from domain import DomainError, Form, normalize_mobile
+from domain import Conflict, DomainError, Form, normalize_mobile
 
 from ..storage.tables import accounts
 from ..storage.writes import insert_account, searchable_code
@@ -27,6 +27,8 @@ PASSWORD_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ"
 PASSWORD_LENGTH = 12
 ACCOUNT_ID_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 LOGIN_NAME_ATTEMPTS = 5
+# One account per institution: a second `new` application would open a second one.
+HAS_ACCOUNT = "该医疗机构已开通账号，如需修改资料请办理“变更资料”。"
 
 
 def generate_initial_password() -> str:
@@ -43,6 +45,19 @@ def generate_initial_password() -> str:
 
 def new_account_id() -> str:
     return "AC" + "".join(secrets.choice(ACCOUNT_ID_ALPHABET) for _ in range(10))
+
+
+def account_login_of_code(session: Session, code: str) -> str | None:
+    """The login name of the account of the institution `code` (normalized), if it has one."""
+    return session.execute(
+        select(accounts.c.login_name).where(accounts.c.code == code).limit(1)
+    ).scalar_one_or_none()
+
+
+def has_account_conflict(login_name: str) -> Conflict:
+    """For reviewers, who may see the login name: a new application of an institution that
+    already has an account."""
+    return Conflict(f"该医疗机构已开通账号（登录名 {login_name}），如需修改资料请办理“变更资料”。")
 
 
 def _next_login_name(session: Session, division: str) -> str:

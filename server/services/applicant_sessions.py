@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from ..storage.tables import applicant_sessions
@@ -45,3 +45,11 @@ def load_session(session: Session, token_hash: str, now: datetime) -> ApplicantS
     if row is None or row.expires_at <= now:
         return None
     return ApplicantSession(row.application_id, row.phone, row.expires_at)
+
+
+def end_sessions(session: Session, application_id: str) -> None:
+    """Deletes every applicant session of the application; no commit (part of the change of
+    its administrator's mobile, after which the old number's tokens must stop working)."""
+    session.execute(
+        delete(applicant_sessions).where(applicant_sessions.c.application_id == application_id)
+    )

@@ -9,14 +9,19 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from domain import Conflict, Form, Kind, Status, new_application_id, normalize_mobile
+from domain import Form, Kind, Status, new_application_id, normalize_mobile
 
 from ..storage import queries
 from ..storage.queries import AnyRow
 from ..storage.tables import applications
 from ..storage.writes import add_event, insert_application, searchable_code
 from . import accounts, notices
-from ._review_rows import bump_revision, current_form, other_open_application
+from ._review_rows import (
+    bump_revision,
+    current_form,
+    other_open_application,
+    other_open_conflict,
+)
 
 
 def latest_approved_form(session: Session, row: AnyRow) -> Form:
@@ -30,11 +35,13 @@ def latest_approved_form(session: Session, row: AnyRow) -> Form:
     return current_form(session, latest or row)
 
 
-def open_change(session: Session, row: AnyRow, *, actor: str, now: datetime) -> str:
+def open_change(
+    session: Session, row: AnyRow, *, actor: str, now: datetime, operator: bool = False
+) -> str:
     form = latest_approved_form(session, row)
     other = other_open_application(session, searchable_code(form.code), row.id)
     if other is not None:
-        raise Conflict(f"该机构已有一份未完成的申请 {other}，请在那份申请上继续办理。")
+        raise other_open_conflict(other, name_it=operator, what="不能再办理变更资料")
     admin_phone = (
         accounts.admin_phone_of(session, row.account_id) if row.account_id else row.admin_phone
     )

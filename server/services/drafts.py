@@ -21,6 +21,7 @@ from domain import (
     Conflict,
     FieldInvalid,
     Form,
+    Kind,
     SubmitBlocked,
     mask_phone,
     new_application_id,
@@ -30,6 +31,7 @@ from domain import (
 
 from ..outbox import enqueue
 from ..storage import queries
+from ..storage.queries import AnyRow
 from ..storage.tables import OPEN_STATUSES, applications
 from ..storage.writes import add_event, insert_application
 from . import applicant_sessions
@@ -43,6 +45,7 @@ from ._draft_rows import (
     load_application,
     write_form,
 )
+from .accounts import HAS_ACCOUNT, account_login_of_code
 from .applications import application_detail
 
 ADMIN_MOBILE_LOCKED = (
@@ -103,29 +106,32 @@ def _normalized_mobile(raw: str) -> str:
         return raw
 
 
-def _check_code_free(session: Session, application_id: str, code: str) -> None:
-    """Refuses an institution already on HQMS or with another open application."""
+def _check_code_free(session: Session, app: AnyRow, code: str) -> None:
+    """Refuses an institution already on HQMS, one that already has an account (for a new
+    application), or one with another open application."""
     if not code:
         return
     if queries.registry_name(session, sorted({code, code[:9]})) is not None:
         raise AlreadyInHqms()
+    if Kind(app.kind) is Kind.NEW and account_login_of_code(session, code) is not None:
+        raise Conflict(HAS_ACCOUNT)
     other = session.execute(
         select(applications.c.id)
         .where(
             applications.c.code == code,
             applications.c.status.in_(OPEN_STATUSES),
-            applications.c.id != application_id,
+            applications.c.id != app.id,
         )
         .limit(1)
     ).scalar_one_or_none()
     if other is not None:
-        raise _second_open(code, other)
+        raise _second_open(code)
 
 
-def _second_open(code: str, other: str | None) -> Conflict:
-    which = f"（编号 {other}）" if other else ""
+def _second_open(code: str) -> Conflict:
+    # No application id: the caller may be an applicant, who must not learn another's id.
     return Conflict(
-        f"医疗机构代码 {code} 已有一份未完成的申请{which}，同一机构同时只能有一份申请；"
+        f"医疗机构代码 {code} 已有一份未完成的申请，同一机构同时只能有一份申请；"
         "请在那份申请上继续办理。"
     )
 
@@ -160,12 +166,12 @@ def save_form(
     if not changes:
         return application_detail(session, application_id, today=today)
     if "code" in changes:
-        _check_code_free(session, application_id, form.code)
+        _check_code_free(session, app, form.code)
     try:
         write_form(session, app, form, actor=actor, now=now)
     except IntegrityError as error:  # a concurrent save took the code first
         session.rollback()
-        raise _second_open(form.code, None) from error
+        raise _second_open(form.code) from error
     add_event(
         session,
         application_id=application_id,
@@ -189,7 +195,8 @@ def change_admin_mobile(
     today: date,
 ) -> Application:
     """The admin's mobile becomes the phone verified for `change_admin`; the old number is
-    told by SMS."""
+    told by SMS. The application's applicant tokens (the old number's) stop working, and the
+    `change_admin` token becomes the applicant's bearer in their place."""
     app = load_application(session, application_id, expected_revision)
     check_allowed(app, Action.CHANGE_ADMIN_MOBILE)
     used = verification_service.use_token(
@@ -199,6 +206,14 @@ def change_admin_mobile(
     old_phone = form.admin.mobile
     form.admin.mobile = used.phone
     write_form(session, app, form, actor=actor, now=now, admin_phone=used.phone)
+    applicant_sessions.end_sessions(session, application_id)
+    applicant_sessions.open_session(
+        session,
+        token_hash=verification_service.token_hash(verification_token),
+        application_id=application_id,
+        phone=used.phone,
+        now=now,
+    )
     add_event(
         session,
         application_id=application_id,
@@ -235,7 +250,7 @@ def submit(
     today: date,
 ) -> Application:
     """draft → pending, when nothing blocks it (else 422 listing every problem)."""
-    app = load_application(session, application_id, expected_revision)
+    app = load_application(session, application_id, expected_revision, lock=True)
     check_allowed(app, Action.SUBMIT)
     detail = application_detail(session, application_id, today=today)
     if detail.problems:

@@ -98,7 +98,7 @@ def upload(
     now: datetime,
 ) -> FileInfo:
     """Stores one scan of a draft; commits."""
-    app = load_application(session, application_id)
+    app = load_application(session, application_id, lock=True)
     check_allowed(app, Action.UPLOAD)
     if len(content) > MAX_FILE_BYTES:
         raise file_too_large(len(content))
@@ -179,7 +179,7 @@ def delete_file(
     session: Session, application_id: str, file_id: str, *, actor: str, now: datetime
 ) -> None:
     """Removes one scan of a draft; commits."""
-    app = load_application(session, application_id)
+    app = load_application(session, application_id, lock=True)
     check_allowed(app, Action.DELETE_FILE)
     kind, filename = _file_row(session, application_id, file_id)
     session.execute(delete(file_blobs).where(file_blobs.c.file_id == file_id))

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from domain import Action, Conflict, Kind, Status, next_status, opens_change_application
+from domain import Action, Kind, Status, next_status, opens_change_application
 
 from ..storage import queries
 from ..storage.writes import add_event
@@ -23,6 +23,7 @@ from ._review_rows import (
     current_form,
     locked_application,
     other_open_application,
+    other_open_conflict,
 )
 
 
@@ -51,8 +52,11 @@ def amend(
     actor: str,
     reason: str,
     now: datetime,
+    operator: bool = False,
 ) -> Outcome:
-    """pending/rejected → draft (scans kept); approved → a new `change` application."""
+    """pending/rejected → draft (scans kept); approved → a new `change` application.
+
+    `operator`: whether the caller is an operator (who may learn other applications' ids)."""
     row = locked_application(session, application_id, expected_revision)
     status = Status(row.status)
     open_change = status is Status.APPROVED and queries.has_open_change(
@@ -60,14 +64,13 @@ def amend(
     )
     next_status(status, Action.AMEND, has_open_change=open_change)  # raises when not allowed
     if opens_change_application(status, Action.AMEND):
-        outcome = Outcome(changes.open_change(session, row, actor=actor, now=now), created=True)
+        outcome = Outcome(
+            changes.open_change(session, row, actor=actor, now=now, operator=operator), created=True
+        )
     else:
         other = other_open_application(session, row.code, row.id)
         if other is not None:
-            raise Conflict(
-                f"该机构已有另一份未完成的申请 {other}，不能再修改这份申请；"
-                f"请在 {other} 上继续办理。"
-            )
+            raise other_open_conflict(other, name_it=operator, what="不能再修改这份申请")
         bump_revision(session, row, now, status=Status.DRAFT.value, submitted_at=None)
         detail = f"退回修改：{reason}" if reason else "退回修改"
         add_event(
@@ -90,6 +93,11 @@ def approve(
     """pending → approved: creates (new) or updates (change) the account and notifies."""
     row = locked_application(session, application_id, expected_revision)
     next_status(Status(row.status), Action.APPROVE)
+    if Kind(row.kind) is Kind.NEW and row.code:
+        # Saving the code checks this too, but the account may have come after that save.
+        existing_login = accounts.account_login_of_code(session, row.code)
+        if existing_login is not None:
+            raise accounts.has_account_conflict(existing_login)
     form = current_form(session, row)
     form.admin.mobile = row.admin_phone  # the verified number is the login id
     if Kind(row.kind) is Kind.NEW or row.account_id is None:

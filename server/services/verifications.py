@@ -1,8 +1,9 @@
 """SMS verification (身份验证) with the code policy of DESIGN §5.
 
 Six random digits (`secrets`), valid 5 minutes, bound to phone and purpose, stored as
-sha256(salt + code), at most 5 wrong tries, a new code for the same phone and purpose after
-60 s, at most 10 codes per phone per Beijing day. The code leaves the server only in the SMS
+sha256(salt + code), at most 5 tries (each counts, spent atomically before the code is
+compared), a new code for the same phone and purpose after 60 s, at most 10 codes per phone
+per Beijing day (sends to one phone take turns). The code leaves the server only in the SMS
 (outbox `secrets`, scrubbed after delivery). Confirming gives a verification token (only its
 hash is stored), usable once within 30 minutes by the request it was asked for.
 """
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from domain import NotFound, mask_phone
 
-from .._problems import ApiProblem
+from .._problems import ApiProblem, rate_limited
 from ..outbox import enqueue
 from ..storage.queries import AnyRow
 from ..storage.tables import accounts, verifications
@@ -68,15 +69,7 @@ def token_hash(token: str) -> str:
 
 
 def _rate_limited(detail: str, wait: timedelta) -> ApiProblem:
-    seconds = max(1, math.ceil(wait.total_seconds()))
-    return ApiProblem(
-        429,
-        "verification_rate_limited",
-        "发送过于频繁",
-        detail,
-        headers={"Retry-After": str(seconds)},
-        extra={"retry_after": seconds},
-    )
+    return rate_limited(detail, wait, code="verification_rate_limited", title="发送过于频繁")
 
 
 def verification_gone(detail: str) -> ApiProblem:
@@ -90,6 +83,13 @@ def verification_used(detail: str) -> ApiProblem:
 def verification_failed(detail: str, *, tries_left: int | None = None) -> ApiProblem:
     extra: dict[str, object] | None = None if tries_left is None else {"tries_left": tries_left}
     return ApiProblem(422, "verification_failed", "验证未通过", detail, extra=extra)
+
+
+def _serialize_per_phone(session: Session, phone: str) -> None:
+    """Makes the sends to one phone take turns until this transaction ends, so two at once
+    cannot both pass the 60 s rule or the daily cap. SQLite has one writer at a time anyway."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(func.hashtext(phone))))
 
 
 def _check_sending_allowed(session: Session, phone: str, purpose: str, now: datetime) -> None:
@@ -120,6 +120,7 @@ def send_code(
     session: Session, *, phone: str, purpose: str, actor: str, now: datetime
 ) -> SentVerification:
     """A new code for `phone` (normalized) and `purpose`, queued as an SMS; commits."""
+    _serialize_per_phone(session, phone)
     if purpose in ACCOUNT_PURPOSES:
         has_account = session.execute(
             select(accounts.c.id).where(accounts.c.admin_phone == phone).limit(1)
@@ -164,52 +165,76 @@ def send_code(
     return SentVerification(verification_id, now + CODE_TTL, now + RESEND_AFTER)
 
 
-def _verification(session: Session, verification_id: str) -> AnyRow:
+def _why_no_try(session: Session, verification_id: str, now: datetime) -> ApiProblem:
+    """Why a code can no longer be tried (or NotFound when there is no such verification)."""
     row = session.execute(
         select(verifications).where(verifications.c.id == verification_id)
     ).first()
     if row is None:
         raise NotFound("没有这条验证记录，请重新获取验证码。")
-    return row
+    if row.confirmed_at is not None:
+        return verification_used("这个验证码已经验证过了，不能再次使用；如需再次验证请重新获取。")
+    if now >= row.expires_at:
+        return verification_gone("验证码已过期（有效期 5 分钟），请重新获取验证码。")
+    return verification_gone("验证码输错次数过多，已失效，请重新获取验证码。")
+
+
+def _take_a_try(session: Session, verification_id: str, now: datetime) -> AnyRow | None:
+    """Spends one try of a live code, before the code is compared, in one statement: tries
+    at the same moment queue on the row, so no more than MAX_TRIES are ever compared. A right
+    code spends its try as well. None when no try is left (or the code is used or expired)."""
+    return session.execute(
+        update(verifications)
+        .where(
+            verifications.c.id == verification_id,
+            verifications.c.attempts_left > 0,
+            verifications.c.confirmed_at.is_(None),
+            verifications.c.expires_at > now,
+        )
+        .values(attempts_left=verifications.c.attempts_left - 1)
+        .returning(
+            verifications.c.attempts_left,
+            verifications.c.code_hash,
+            verifications.c.salt,
+            verifications.c.phone,
+            verifications.c.purpose,
+        )
+    ).first()
 
 
 def confirm_code(
     session: Session, verification_id: str, code: str, *, actor: str, now: datetime
 ) -> str:
-    """The verification token for a right code; commits (a wrong try counts)."""
-    row = _verification(session, verification_id)
-    if row.confirmed_at is not None:
-        raise verification_used("这个验证码已经验证过了，不能再次使用；如需再次验证请重新获取。")
-    if now >= row.expires_at:
-        raise verification_gone("验证码已过期（有效期 5 分钟），请重新获取验证码。")
-    if row.attempts_left <= 0:
-        raise verification_gone("验证码输错次数过多，已失效，请重新获取验证码。")
+    """The verification token for a right code; commits (every try counts)."""
+    row = _take_a_try(session, verification_id, now)
+    if row is None:
+        session.rollback()
+        raise _why_no_try(session, verification_id, now)
     if not hmac.compare_digest(hash_secret(row.salt, code.strip()), row.code_hash):
-        # Decremented in the database, so concurrent wrong tries cannot exceed the limit.
-        tries_left = session.execute(
-            update(verifications)
-            .where(verifications.c.id == verification_id, verifications.c.attempts_left > 0)
-            .values(attempts_left=verifications.c.attempts_left - 1)
-            .returning(verifications.c.attempts_left)
-        ).scalar_one_or_none()
         session.commit()
-        left = tries_left or 0
-        if left == 0:
+        if row.attempts_left == 0:
             raise verification_failed(
                 "验证码不正确，已没有剩余次数，请重新获取验证码。", tries_left=0
             )
         raise verification_failed(
-            f"验证码不正确，请核对后重新输入，还可以再试 {left} 次。", tries_left=left
+            f"验证码不正确，请核对后重新输入，还可以再试 {row.attempts_left} 次。",
+            tries_left=row.attempts_left,
         )
     token = secrets.token_urlsafe(32)
+    # The try above holds the row (PostgreSQL) until commit; the conditions repeat the rule.
     confirmed = session.execute(
         update(verifications)
-        .where(verifications.c.id == verification_id, verifications.c.confirmed_at.is_(None))
+        .where(
+            verifications.c.id == verification_id,
+            verifications.c.confirmed_at.is_(None),
+            verifications.c.expires_at > now,
+        )
         .values(confirmed_at=now, token_hash=token_hash(token), token_expires_at=now + TOKEN_TTL)
         .returning(verifications.c.id)
     ).first()
     if confirmed is None:
-        raise verification_used("这个验证码已经验证过了，不能再次使用；如需再次验证请重新获取。")
+        session.rollback()
+        raise _why_no_try(session, verification_id, now)
     add_event(
         session,
         application_id=None,

@@ -50,14 +50,21 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def create_database_engine(url: str) -> Engine:
-    """An engine for `url` (SQLite file or PostgreSQL), tuned for the API's workload."""
+    """An engine for `url` (SQLite file or PostgreSQL), tuned for the API's workload.
+
+    `hide_parameters`: SQLAlchemy writes a failed statement's parameters into the exception
+    text, which reaches the logs; those parameters include SMS codes and initial passwords on
+    their way into the outbox, and full phone numbers.
+    """
     if url.startswith("sqlite"):
         # Connections are used from the event loop thread and, in tests or with uvicorn in a
         # thread, from another one; each is used by one caller at a time.
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(
+        url, pool_pre_ping=True, pool_size=10, max_overflow=20, hide_parameters=True
+    )
 
 
 class Database:

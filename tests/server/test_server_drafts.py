@@ -217,7 +217,9 @@ async def test_the_code_is_normalized_and_checked_against_hqms_and_open_applicat
         )
     )
     second = await _put_form(api_client, app["id"], _form_body(code=taken), headers, '"2"')
-    assert holder in _problem(second, 409, "conflict")["detail"]
+    detail = _problem(second, 409, "conflict")["detail"]
+    # The applicant learns that the institution has an open application, not its id.
+    assert taken in detail and holder not in detail
     assert application_row(api_app, app["id"]).revision == 2
     assert application_row(api_app, app["id"]).code == code
 

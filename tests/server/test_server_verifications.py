@@ -137,14 +137,16 @@ async def test_ten_codes_a_day_per_phone(api_app, api_client: httpx.AsyncClient,
 
 
 async def test_account_purposes_need_an_account_of_that_phone(
-    api_app, api_client: httpx.AsyncClient, make_application
+    api_app, api_client: httpx.AsyncClient, make_application, auth_headers
 ) -> None:
     for purpose in ("reset_password", "verify_caller"):
-        body = _problem(await send_code(api_client, PHONE, purpose), 404, "not_found")
+        sent = await send_code(api_client, PHONE, purpose, headers=auth_headers)
+        body = _problem(sent, 404, "not_found")
         assert body["detail"] == "该手机号没有已开通的账号。"
     assert count(api_app, outbox) == 0
     make_application(status="approved", phone=PHONE)
-    assert (await send_code(api_client, PHONE, "reset_password")).status_code == 201
+    sent = await send_code(api_client, PHONE, "reset_password", headers=auth_headers)
+    assert sent.status_code == 201
 
 
 async def test_bad_phone_purpose_and_id_are_refused_in_words(api_client: httpx.AsyncClient) -> None:

@@ -12,6 +12,7 @@ from .._lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from ._base import ApiScreen
+    from .change_admin_mobile import ChangeAdminMobileModal
     from .detail import DetailScreen
     from .login import LoginScreen
     from .lookup import LookupScreen
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 _HOME_OF: dict[str, str] = {
     "ApiScreen": "_base",
+    "ChangeAdminMobileModal": "change_admin_mobile",
     "DetailScreen": "detail",
     "LoginScreen": "login",
     "LookupScreen": "lookup",
@@ -33,6 +35,7 @@ _HOME_OF: dict[str, str] = {
 
 __all__ = [
     "ApiScreen",
+    "ChangeAdminMobileModal",
     "ConfirmModal",
     "DetailScreen",
     "LoginScreen",

@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, OptionList
 
 from ..widgets import StatusLine
 
-_MODAL_CSS = """
+MODAL_CSS = """
 {name} {{
     align: center middle;
     background: $background 60%;
@@ -52,7 +52,7 @@ class ConfirmModal(ModalScreen[bool]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
-    DEFAULT_CSS = _MODAL_CSS.format(name="ConfirmModal")
+    DEFAULT_CSS = MODAL_CSS.format(name="ConfirmModal")
     AUTO_FOCUS = "#confirm"
 
     def __init__(self, title: str, lines: Sequence[str], *, confirm_label: str = "确定") -> None:
@@ -92,7 +92,7 @@ class ReasonModal(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
     DEFAULT_CSS = (
-        _MODAL_CSS.format(name="ReasonModal")
+        MODAL_CSS.format(name="ReasonModal")
         + """
     ReasonModal OptionList { height: auto; max-height: 6; margin-top: 1; }
     ReasonModal .modal-hint { color: $text-muted; }

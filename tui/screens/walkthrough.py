@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import ContentSwitcher, Footer, Header, Input
 
 from client import CentralAPI, SubmitBlockedError, VerificationFailedError
-from domain import Application, DomainError, Problem, Status, normalize_mobile, status_sentence
+from domain import Application, DomainError, Problem, normalize_mobile, status_sentence
 
 from ..widgets import (
     STEP_TITLES,
@@ -31,34 +31,20 @@ from ..widgets import (
     is_file_problem,
 )
 from ..widgets.uploads import default_documents_dir
+from ._walk_steps import (
+    FORM,
+    STATUS,
+    STEP_IDS,
+    UPLOAD,
+    VERIFY,
+    step_where_it_stands,
+    steps_done,
+)
 from ._walk_work import CodeSent, Refreshed, Refused, Said, WalkthroughWorkers
+from .change_admin_mobile import ChangeAdminMobileModal
 
-STEP_IDS = ("step-verify", "step-form", "step-upload", "step-status")
-VERIFY, FORM, UPLOAD, STATUS = range(4)
-
-
-def step_where_it_stands(application: Application) -> int:
-    """The first step with something left to do (审批状态 once submitted or decided)."""
-    if application.status is not Status.DRAFT:
-        return STATUS
-    blocking = [p for p in application.problems if not p.warning]
-    if any(not is_file_problem(p) for p in blocking):
-        return FORM
-    return UPLOAD if any(is_file_problem(p) for p in blocking) else STATUS
-
-
-def steps_done(application: Application | None) -> set[int]:
-    if application is None:
-        return set()
-    blocking = [p for p in application.problems if not p.warning]
-    done = {VERIFY}
-    if not any(not is_file_problem(p) for p in blocking):
-        done.add(FORM)
-    if not any(is_file_problem(p) for p in blocking):
-        done.add(UPLOAD)
-    if application.status is Status.APPROVED:
-        done.add(STATUS)
-    return done
+__all__ = ["FORM", "STATUS", "UPLOAD", "VERIFY", "WalkthroughScreen"]
+"""What the tests and the app import from here; the step rules live in `_walk_steps`."""
 
 
 class WalkthroughScreen(WalkthroughWorkers):
@@ -68,6 +54,7 @@ class WalkthroughScreen(WalkthroughWorkers):
     |--------|--------|
     | F6 F7  | 上一步 / 下一步 |
     | Ctrl+S | 保存 (填写资料) |
+    | F8     | 更换管理员手机 (填写资料; typed, unsaved data stays) |
     | F5     | 刷新 (typed, unsaved data stays) |
     | Escape | 返回 (asks once when something typed is not saved) |
     """
@@ -78,6 +65,7 @@ class WalkthroughScreen(WalkthroughWorkers):
         Binding("f7", "next_step", "下一步", priority=True),
         Binding("ctrl+s", "save", "保存", priority=True),
         Binding("f5", "reload", "刷新"),
+        Binding("f8", "change_admin_mobile", "更换管理员手机"),
     ]
 
     def __init__(
@@ -141,7 +129,7 @@ class WalkthroughScreen(WalkthroughWorkers):
             self.show_step(self.step + 1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "save":
+        if action in ("save", "change_admin_mobile"):
             return self.step == FORM and self.application is not None
         return True
 
@@ -200,6 +188,20 @@ class WalkthroughScreen(WalkthroughWorkers):
             self.query_one(VerifyPanel).clear_code()
 
     # -- 填写资料 ----------------------------------------------------------------------------
+
+    def action_change_admin_mobile(self) -> None:
+        if self.application is not None:
+            modal = ChangeAdminMobileModal(self.api, self.application)
+            self.app.push_screen(modal, self.admin_mobile_changed)
+
+    def admin_mobile_changed(self, application: Application | None) -> None:
+        if application is not None:
+            keep = self.form_editor.dirty
+            if keep:
+                self.form_editor.show_admin_mobile(application.form.admin.mobile)
+            mobile = application.form.admin.mobile
+            sentence = f"数据管理员手机号已更换为 {mobile}，原号码会收到短信通知。"
+            self.post_message(Refreshed(application, keep_edits=keep, sentence=sentence))
 
     def action_save(self) -> None:
         if self.application is None:

@@ -157,6 +157,21 @@ class FormEditor(VerticalScroll):
         self.refresh_warnings()
         self.baseline = self.form
 
+    def show_admin_mobile(self, mobile: str) -> None:
+        """A new (masked) admin mobile, changed through its own verification, keeping every
+        unsaved edit.
+
+        The mobile is not an input: the editor sends back the mobile it loaded, which the API
+        reads as "unchanged" only when it is the current one, so both the loaded form and the
+        baseline that `dirty` compares against take the new number.
+        """
+        for attribute in ("loaded", "baseline"):
+            form: Form = getattr(self, attribute)
+            admin = form.admin.model_copy(update={"mobile": mobile})
+            setattr(self, attribute, form.model_copy(update={"admin": admin}))
+        shown = mobile or "（未填写）"
+        self.query_one("#admin-mobile", Static).update(f"{shown}  {ADMIN_MOBILE_NOTE}")
+
     @property
     def dirty(self) -> bool:
         """Something typed that is not saved yet."""
