@@ -16,7 +16,7 @@ script gives it the shape GB/T 2260 itself uses, which the address form relies o
   under the standard grouping codes `xx0100 市辖区` and, for Chongqing's counties, `xx0200 县`;
 - county-level cities directly under a province (济源, 仙桃, 石河子, …) go under `xx9000
   省直辖县级行政区划` (`自治区直辖县级行政区划` in an autonomous region);
-- the Taiwan entry, whose code is the placeholder `资料暂缺`, is dropped.
+- the Taiwan entry, whose code is the stand-in text `资料暂缺`, is dropped.
 
 Prefecture cities without districts (东莞, 中山, 儋州, 嘉峪关) and Hong Kong and Macao stay
 leaves: the form then needs no deeper level.

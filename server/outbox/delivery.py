@@ -2,7 +2,7 @@
 
 Each message is its own transaction: select one due row (`FOR UPDATE SKIP LOCKED` on
 PostgreSQL, so several server processes never send the same message; SQLite renders no lock
-and its single process runs one worker), fill its `{name}` placeholders from `secrets` in
+and its single process runs one worker), fill its `{name}` fields from `secrets` in
 memory, send it, and record the outcome before committing. On success the row becomes
 `sent` and its `secrets` NULL; on failure `attempts` grows and the next try waits 5 s, 30 s,
 2 min, 10 min, 1 h, after which the row is `failed` (and scrubbed too: a secret that could

@@ -2,7 +2,7 @@
 
 `enqueue` inserts and never commits: the caller's service commits the change and its message
 together, so a message exists exactly when its cause does (DESIGN §4). The delivery worker
-(elsewhere in this package) fills the placeholders of `body` from `secrets` at delivery and
+(elsewhere in this package) fills the `{name}` fields of `body` from `secrets` at delivery and
 scrubs `secrets` afterwards, so no code or password stays stored.
 """
 
@@ -45,7 +45,7 @@ def enqueue(
 ) -> int:
     """A pending message due now; returns its id. No commit.
 
-    `body` (and `subject`) may hold `{name}` placeholders whose values are in `secrets`; the
+    `body` (and `subject`) may hold `{name}` fields whose values are in `secrets`; the
     secret values themselves must never be written into `body`.
     """
     if channel not in CHANNELS:

@@ -1,6 +1,6 @@
 """The emails and SMS of the review and the documents, written to the outbox (DESIGN §2, §4).
 
-Secrets appear in a body only as the `{secret}` placeholder; their values go in `secrets`,
+Secrets appear in a body only as the `{secret}` field; their values go in `secrets`,
 which the delivery worker fills in memory and scrubs after delivery. SMS never carry a
 password: they say that the email was sent.
 """

@@ -1,5 +1,5 @@
 """What the kiosk shows of an application's notifications: the outbox rows, masked, without
-their texts (a body may still hold the placeholder of an undelivered secret)."""
+their texts (a body may still hold the `{secret}` field of an undelivered secret)."""
 
 from __future__ import annotations
 

@@ -56,7 +56,7 @@ async def test_bulk_applications_are_found_by_phone_and_read_whole(
         )
         assert response.status_code == 200, response.text
         items = response.json()["items"]
-        assert 1 <= len(items) <= 2  # an approved one may have its change draft
+        assert len(items) in (1, 2)  # an approved one may have its change draft
         one = await api_client.get(f"/v1/applications/{items[0]['id']}", headers=headers)
         assert one.status_code == 200, one.text
         body = one.json()

@@ -20,7 +20,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
@@ -33,7 +32,7 @@ from client import (
 from domain import DomainError, mask_phone, normalize_mobile
 
 from .._text import failure_sentence
-from ..widgets import PhoneInput, StatusLine
+from ..widgets import PhoneInput, ResendButton, StatusLine
 from .modals import MODAL_CSS
 
 if TYPE_CHECKING:
@@ -41,7 +40,6 @@ if TYPE_CHECKING:
 
 
 CHANGE_ADMIN = "change_admin"
-SEND_LABEL = "发送验证码"
 LONGEST_SHOWN_WAIT = 3600
 """Waits longer than this (the daily cap) are better told in the server's own words."""
 STALE_SENTENCE = (
@@ -98,8 +96,6 @@ class ChangeAdminMobileModal(ModalScreen["Application | None"]):
         """Kept after a stale revision (412): the server did not use it, so it may retry."""
         self.sent_to = ""
         self.same_number_armed = False
-        self.wait_left = 0
-        self._countdown: Timer | None = None
 
     @property
     def current_mobile(self) -> str:
@@ -119,7 +115,7 @@ class ChangeAdminMobileModal(ModalScreen["Application | None"]):
             yield Horizontal(
                 Label("新手机号"),
                 new_mobile,
-                Button(SEND_LABEL, id="send-code", compact=True),
+                ResendButton(),
                 classes="change-row",
             )
             yield Static("", id="sent", markup=False)
@@ -163,7 +159,7 @@ class ChangeAdminMobileModal(ModalScreen["Application | None"]):
     @on(Input.Submitted, "#new-mobile")
     def send(self, event: Button.Pressed | Input.Submitted) -> None:
         event.stop()
-        if self.wait_left:
+        if self.query_one(ResendButton).wait_left:
             return
         try:
             phone = normalize_mobile(self.query_one("#new-mobile", PhoneInput).value, field="phone")
@@ -260,24 +256,6 @@ class ChangeAdminMobileModal(ModalScreen["Application | None"]):
             return
         self.dismiss(changed)
 
-    # -- resend countdown ----------------------------------------------------------------------
-
     def wait(self, seconds: int) -> None:
-        """Disable 发送验证码 for `seconds`, showing the countdown on the button."""
-        self.wait_left = max(0, seconds)
-        if self._countdown is not None:
-            self._countdown.stop()
-        self._countdown = self.set_interval(1, self._tick) if self.wait_left else None
-        self._show_wait()
-
-    def _tick(self) -> None:
-        self.wait_left = max(0, self.wait_left - 1)
-        if not self.wait_left and self._countdown is not None:
-            self._countdown.stop()
-            self._countdown = None
-        self._show_wait()
-
-    def _show_wait(self) -> None:
-        button = self.query_one("#send-code", Button)
-        button.disabled = bool(self.wait_left)
-        button.label = f"{self.wait_left} 秒后可重发" if self.wait_left else SEND_LABEL
+        """Hold 发送验证码 for `seconds`."""
+        self.query_one(ResendButton).hold(seconds)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .notifications import NotificationsSection
     from .phone_input import PhoneInput, digits_for_phone
     from .region_select import RegionSelect
+    from .resend_button import ResendButton
     from .results_table import ResultsTable
     from .sections import (
         AccountSection,
@@ -50,6 +51,7 @@ _HOME_OF: dict[str, str] = {
     "FilesSection": "sections",
     "FormSection": "sections",
     "PhoneInput": "phone_input",
+    "ResendButton": "resend_button",
     "ResultsTable": "results_table",
     "Section": "sections",
     "StatusBanner": "banner",
@@ -71,6 +73,7 @@ __all__ = [
     "NotificationsSection",
     "PhoneInput",
     "RegionSelect",
+    "ResendButton",
     "ResultsTable",
     "Section",
     "StatusBanner",

@@ -11,14 +11,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Static
 
 from domain import mask_phone
 
 from .phone_input import PhoneInput
+from .resend_button import ResendButton
 
-SEND_LABEL = "发送验证码"
 HINT = (
     "请来电人提供数据管理员的手机号（将用于登录），发送验证码后请来电人读出短信中的 6 位数字。"
     "验证码 5 分钟内有效，最多可输错 5 次。"
@@ -52,15 +51,13 @@ class VerifyPanel(Vertical):
     def __init__(self, phone: str = "", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.initial_phone = phone
-        self.wait_left = 0
-        self._countdown: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(HINT, classes="hint", markup=False)
         yield Horizontal(
             Label("管理员手机号"),
             PhoneInput(self.initial_phone, placeholder="11 位手机号", id="verify-phone"),
-            Button(SEND_LABEL, id="send-code", compact=True),
+            ResendButton(),
             classes="verify-row",
         )
         yield Static("", id="sent", markup=False)
@@ -89,7 +86,7 @@ class VerifyPanel(Vertical):
     @on(Input.Submitted, "#verify-phone")
     def send(self, event: Button.Pressed | Input.Submitted) -> None:
         event.stop()
-        if self.wait_left == 0:
+        if not self.query_one(ResendButton).wait_left:
             self.post_message(self.SendCode(self.phone))
 
     @on(Button.Pressed, "#confirm-code")
@@ -107,24 +104,8 @@ class VerifyPanel(Vertical):
         self.query_one("#verify-code", Input).focus()
 
     def wait(self, seconds: int) -> None:
-        """Disable `发送验证码` for `seconds`, showing the countdown on the button."""
-        self.wait_left = max(0, seconds)
-        if self._countdown is not None:
-            self._countdown.stop()
-        self._countdown = self.set_interval(1, self._tick) if self.wait_left else None
-        self._show_wait()
-
-    def _tick(self) -> None:
-        self.wait_left = max(0, self.wait_left - 1)
-        if not self.wait_left and self._countdown is not None:
-            self._countdown.stop()
-            self._countdown = None
-        self._show_wait()
-
-    def _show_wait(self) -> None:
-        button = self.query_one("#send-code", Button)
-        button.disabled = bool(self.wait_left)
-        button.label = f"{self.wait_left} 秒后可重发" if self.wait_left else SEND_LABEL
+        """Hold `发送验证码` for `seconds`."""
+        self.query_one(ResendButton).hold(seconds)
 
     def clear_code(self) -> None:
         code = self.query_one("#verify-code", Input)

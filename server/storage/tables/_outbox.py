@@ -24,7 +24,7 @@ from ._base import Base
 class OutboxRow(Base):
     """A notification to deliver (DESIGN §4), written in the transaction of its cause.
 
-    `body` holds `{name}` placeholders, never a secret; `secrets` holds their values until
+    `body` holds `{name}` fields, never a secret; `secrets` holds their values until
     delivery, then NULL.
     """
 
