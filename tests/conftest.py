@@ -18,6 +18,7 @@ The API:
 - `api_app` — `server.create_app(settings)` on that database.
 - `api_client` — `httpx.AsyncClient` over `httpx.ASGITransport(api_app)`,
   base URL `http://hqms.test`.
+- `served_url` — `api_app` served over a real loopback socket (uvicorn in a thread).
 - `clock` — a `MovableClock` installed on `api_app` (`clock.advance(minutes=31)`).
 
 Records (written through `server.storage.writes`, committed):
@@ -34,6 +35,8 @@ from __future__ import annotations
 
 import os
 import secrets
+import threading
+import time
 from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -42,10 +45,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+import uvicorn
 from sqlalchemy import Engine, create_engine, delete, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from cli._loopback import free_loopback_port
 from domain import Address, Admin, Form, Person, make_institution_code
 from server import Settings, create_app, upgrade_database
 from server.passwords import hash_password
@@ -352,3 +357,24 @@ def auth_headers(operator_token: str) -> dict[str, str]:
 @pytest.fixture
 def make_application(api_app: object) -> ApplicationFactory:
     return ApplicationFactory(api_app.state.context.database)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def served_url(api_app: object) -> Iterator[str]:
+    """`api_app` in uvicorn on a loopback port (a thread, no lifespan), for tests that need a
+    real socket: TCP itself, or the endless SSE stream that `ASGITransport` cannot carry."""
+    port = free_loopback_port()
+    server = uvicorn.Server(
+        uvicorn.Config(api_app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")  # type: ignore[arg-type]
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.01)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    # A request or stream still running after its client left would hold the shutdown.
+    assert not thread.is_alive(), "the server did not stop: a stream outlived its client"

@@ -13,7 +13,6 @@ gateway (http.server), each in its own thread, recording what they receive.
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
 from collections.abc import Callable
@@ -25,11 +24,7 @@ from typing import Any, Self
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from cli._loopback import free_loopback_port as free_port
 
 
 def wait_for(predicate: Callable[[], bool], timeout: float = 5.0) -> bool:

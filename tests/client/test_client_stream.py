@@ -8,14 +8,13 @@ before returning it, so it cannot carry an endless event stream.
 from __future__ import annotations
 
 import asyncio
-import socket
 import time
 from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
 
-from cli._loopback import serve_in_thread
+from cli._loopback import free_loopback_port, serve_in_thread
 from client import (
     STREAM_LOST,
     STREAM_OPENED,
@@ -143,9 +142,8 @@ async def test_the_watcher_reconnects_after_each_drop_and_sends_the_last_event_i
 @pytest.fixture
 def closed_port() -> int:
     """A loopback port nobody listens on: connecting to it is refused at once."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    # Bound and released at once: nobody listens there afterwards.
+    return free_loopback_port()
 
 
 async def test_a_refused_connection_is_retried_with_growing_delays(closed_port: int) -> None:

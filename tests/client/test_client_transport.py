@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Callable
 
 import httpx
 import pytest
 
 import client._api
+from cli._loopback import free_loopback_port
 from client import (
     UNAVAILABLE_DETAIL,
     ApiError,
@@ -40,9 +40,8 @@ def counting(
 
 
 def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    # Bound and released at once: nobody listens there afterwards.
+    return free_loopback_port()
 
 
 async def test_closed_port_gives_the_unavailable_sentence() -> None:

@@ -8,43 +8,21 @@ from __future__ import annotations
 import asyncio
 import json
 import statistics
-import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from sqlalchemy.orm import Session
 
 from server.routes import stream as stream_route
 from server.storage.writes import add_event
-from tests.notification_servers import free_port
 from tests.server.review_helpers import applicant_headers, database_of, headers_for, if_match
 
 PHONE = "13800138000"
 CHANGES = 12
-
-
-@pytest.fixture
-def served_url(api_app: Any) -> Iterator[str]:
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(api_app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.01)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    # A stream still running after its client left would hold the shutdown.
-    assert not thread.is_alive(), "the server did not stop: a stream outlived its client"
 
 
 class Listener:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import re
-import socket
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 
@@ -16,6 +15,7 @@ import httpx
 import pytest
 from textual.app import App
 
+from cli._loopback import free_loopback_port
 from client import CentralAPI
 from server.demo import DEMO_OPERATORS, seed_demo
 from tui import HotlineApp
@@ -68,9 +68,8 @@ def kiosk() -> Callable[[CentralAPI], HotlineApp]:
 @pytest.fixture
 def closed_port() -> int:
     """A loopback port nobody listens on: connecting to it is refused at once."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    # Bound and released at once: nobody listens there afterwards.
+    return free_loopback_port()
 
 
 _TEXT_RUN = re.compile(r'<text [^>]*?y="([\d.]+)"[^>]*clip-path[^>]*>([^<]*)</text>')

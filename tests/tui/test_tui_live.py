@@ -8,7 +8,6 @@ response before returning it, so it cannot carry the endless event stream.
 from __future__ import annotations
 
 import contextlib
-import socket
 import statistics
 import threading
 import time
@@ -19,7 +18,7 @@ import uvicorn
 from textual.pilot import Pilot
 from textual.worker import WorkerFailed
 
-from cli._loopback import serve_in_thread
+from cli._loopback import free_loopback_port, serve_in_thread
 from client import CentralAPI
 from server.demo import DEMO_OPERATORS, DEMO_PHONES
 from tests.tui.conftest import KIOSK_NOW
@@ -47,9 +46,7 @@ async def operator_api(served_url: str) -> AsyncIterator[CentralAPI]:
 
 @pytest.fixture
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    return free_loopback_port()
 
 
 async def settle(pilot: Pilot[None]) -> None:
