@@ -26,7 +26,7 @@ def test_every_code_is_six_digits_and_unique() -> None:
     assert len(codes) > 3000
 
 
-def test_provinces_without_taiwan_placeholder() -> None:
+def test_provinces_leave_out_the_taiwan_stand_in() -> None:
     provinces = region_tree().items
     assert len(provinces) == 33
     assert all(p.code.endswith("0000") for p in provinces)

@@ -1,6 +1,7 @@
 """The outbox's delivery worker against a real SMTP server and a real HTTP SMS gateway on
-loopback: delivery, placeholders, attachments, retries with backoff, final failure, scrubbing,
-the demo sink, the lifespan task, and (PostgreSQL) one delivery per message across workers."""
+loopback: delivery, `{name}` fields filled from secrets, attachments, retries with backoff, final
+failure, scrubbing, the demo sink, the lifespan task, and (PostgreSQL) one delivery per message
+across workers."""
 
 from __future__ import annotations
 
