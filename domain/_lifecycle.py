@@ -38,9 +38,11 @@ _TRANSITIONS: dict[tuple[Status, Action], Status] = {
     (_P, Action.SEND_DOCUMENTS): _P,
     (_R, Action.AMEND): _D,
     (_R, Action.SEND_DOCUMENTS): _R,
+    (_R, Action.RESEND_NOTICE): _R,
     (_A, Action.AMEND): _A,  # the change application it opens starts in draft
     (_A, Action.RESET_PASSWORD): _A,
     (_A, Action.SEND_DOCUMENTS): _A,
+    (_A, Action.RESEND_NOTICE): _A,
 }
 
 STATUS_NAMES: dict[Status, str] = {
@@ -61,6 +63,7 @@ ACTION_NAMES: dict[Action, str] = {
     Action.REJECT: "审核不通过",
     Action.RESET_PASSWORD: "重置密码",
     Action.SEND_DOCUMENTS: "发送文件",
+    Action.RESEND_NOTICE: "重发通知",
 }
 
 _EDITS = (Action.SAVE_FORM, Action.CHANGE_ADMIN_MOBILE, Action.UPLOAD, Action.DELETE_FILE)

@@ -42,6 +42,7 @@ class Action(StrEnum):
     REJECT = "reject"
     RESET_PASSWORD = "reset_password"
     SEND_DOCUMENTS = "send_documents"
+    RESEND_NOTICE = "resend_notice"  # the approval or rejection notice again
 
 
 class FileKind(StrEnum):
@@ -168,6 +169,14 @@ class ApplicationPage(_Wire):
     next_cursor: str | None = None
 
 
+class FieldChange(_Wire):
+    """One form field before and after a change (personal values masked)."""
+
+    field: str = Field(description="dotted form path, e.g. `admin.email`, `address.street`")
+    before: str = ""
+    after: str = ""
+
+
 class Event(_Wire):
     """One line of an application's timeline (audit events and call notes)."""
 
@@ -176,6 +185,10 @@ class Event(_Wire):
     actor: str
     action: str
     detail: str = ""
+    changes: list[FieldChange] = Field(
+        default_factory=list, description="for data changes: each field before → after, masked"
+    )
+    call_id: str | None = Field(default=None, description="the hotline call it happened in")
 
 
 class EventPage(_Wire):

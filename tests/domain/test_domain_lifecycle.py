@@ -37,8 +37,13 @@ EXPECTED_ACTIONS = {
         Action.SEND_DOCUMENTS,
     ],
     Status.PENDING: [Action.AMEND, Action.APPROVE, Action.REJECT, Action.SEND_DOCUMENTS],
-    Status.REJECTED: [Action.AMEND, Action.SEND_DOCUMENTS],
-    Status.APPROVED: [Action.AMEND, Action.RESET_PASSWORD, Action.SEND_DOCUMENTS],
+    Status.REJECTED: [Action.AMEND, Action.SEND_DOCUMENTS, Action.RESEND_NOTICE],
+    Status.APPROVED: [
+        Action.AMEND,
+        Action.RESET_PASSWORD,
+        Action.SEND_DOCUMENTS,
+        Action.RESEND_NOTICE,
+    ],
 }
 
 

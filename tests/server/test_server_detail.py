@@ -104,4 +104,6 @@ async def test_events_are_the_timeline_oldest_first(
         "actor": "zhangli",
         "action": "note",
         "detail": "来电询问进度",
+        "changes": [],
+        "call_id": None,
     }

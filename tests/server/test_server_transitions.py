@@ -53,7 +53,7 @@ async def test_approving_a_new_application_opens_the_account_and_queues_its_mail
     assert body["status"] == "approved"
     assert body["review"]["reviewer"] == REVIEWER
     assert body["account"]["login_name"] == "hqms_440104_0001"
-    assert body["actions"] == ["amend", "reset_password", "send_documents"]
+    assert body["actions"] == ["amend", "reset_password", "send_documents", "resend_notice"]
     account = account_row(database, body["account"]["id"])
     assert account.admin_phone == PHONE
     assert account.must_change_password is True
@@ -158,7 +158,7 @@ async def test_reject_needs_a_reason_and_mails_it(
     body = response.json()
     assert body["status"] == "rejected"
     assert body["review"]["reason"] == reason
-    assert body["actions"] == ["amend", "send_documents"]
+    assert body["actions"] == ["amend", "send_documents", "resend_notice"]
     [email] = outbox_rows(database, app_id)
     assert email.purpose == "rejection" and reason in email.body and email.secrets is None
     assert event_actions(database, app_id)[-1] == "rejected"

@@ -12,7 +12,14 @@ import them from here. The modules' names start with `_` so that none hides the 
 same name (`tables.applications`, `tables.outbox`, …).
 """
 
-from ._accounts import AccountRow, HqmsRegistryRow, accounts, hqms_registry
+from ._accounts import (
+    AccountRow,
+    AccountSessionRow,
+    HqmsRegistryRow,
+    account_sessions,
+    accounts,
+    hqms_registry,
+)
 from ._applications import (
     OPEN_STATUSES,
     ApplicationRow,
@@ -27,6 +34,7 @@ from ._applications import (
     form_revisions,
 )
 from ._base import NAMING_CONVENTION, Base
+from ._calls import CallRow, PresenceRow, calls, presence
 from ._idempotency import IdempotencyKeyRow, idempotency_keys
 from ._operators import OperatorRow, OperatorTokenRow, operator_tokens, operators
 from ._outbox import OutboxAttachmentRow, OutboxRow, outbox, outbox_attachments
@@ -41,10 +49,12 @@ __all__ = [
     "NAMING_CONVENTION",
     "OPEN_STATUSES",
     "AccountRow",
+    "AccountSessionRow",
     "ApplicantSessionRow",
     "ApplicationRow",
     "AuditEventRow",
     "Base",
+    "CallRow",
     "FileBlobRow",
     "FileRow",
     "FormRevisionRow",
@@ -54,11 +64,14 @@ __all__ = [
     "OperatorTokenRow",
     "OutboxAttachmentRow",
     "OutboxRow",
+    "PresenceRow",
     "VerificationRow",
+    "account_sessions",
     "accounts",
     "applicant_sessions",
     "applications",
     "audit_events",
+    "calls",
     "file_blobs",
     "files",
     "form_revisions",
@@ -68,5 +81,6 @@ __all__ = [
     "operators",
     "outbox",
     "outbox_attachments",
+    "presence",
     "verifications",
 ]

@@ -7,6 +7,7 @@ from typing import cast
 
 from sqlalchemy import (
     Boolean,
+    ForeignKey,
     Index,
     String,
     Table,
@@ -41,6 +42,20 @@ class AccountRow(Base):
     )
 
 
+class AccountSessionRow(Base):
+    """An institution's signed-in session (`POST /v1/accounts/login`), stored as its token's
+    hash; a password reset or a new administrator ends all of them."""
+
+    __tablename__ = "account_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+    __table_args__ = (Index("ix_account_sessions_account_id", "account_id"),)
+
+
 class HqmsRegistryRow(Base):
     """Institutions that already send 病案首页 data to HQMS and keep their HQMS account."""
 
@@ -53,3 +68,4 @@ class HqmsRegistryRow(Base):
 
 accounts = cast(Table, AccountRow.__table__)
 hqms_registry = cast(Table, HqmsRegistryRow.__table__)
+account_sessions = cast(Table, AccountSessionRow.__table__)

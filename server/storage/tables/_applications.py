@@ -127,8 +127,17 @@ class AuditEventRow(Base):
     actor: Mapped[str] = mapped_column(String(100))  # operator username, "applicant", "system"
     action: Mapped[str] = mapped_column(String(64))  # e.g. created, form_saved, submitted, note
     detail: Mapped[str] = mapped_column(Text, default="")  # never secrets nor unmasked data
+    # Account-level events (password reset, sessions ended) also name the account.
+    account_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    # The hotline call the change happened in (`calls.id`), when an operator made it in one.
+    call_id: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    # For data changes: [{"field", "before", "after"}] with personal values masked.
+    changes: Mapped[list[dict[str, str]] | None] = mapped_column(JSON, nullable=True)
 
-    __table_args__ = (Index("ix_audit_events_application_id_at", "application_id", "at"),)
+    __table_args__ = (
+        Index("ix_audit_events_application_id_at", "application_id", "at"),
+        Index("ix_audit_events_account_id_at", "account_id", "at"),
+    )
 
 
 applications = cast(Table, ApplicationRow.__table__)
