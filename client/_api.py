@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any, Self
 
 import domain  # its models load at first use: bodies below say `domain.TokenGrant`
 
+from ._aftercare import AftercareEndpoints
+from ._calls import CallEndpoints
 from ._errors import ApiTimeout, ApiUnavailable, UnauthorizedError, error_from_problem
 from ._reads import ReadEndpoints
 from ._registration import RegistrationEndpoints
@@ -66,6 +68,8 @@ class ApiCore:
         self.revision: int | None = None
         """Revision (ETag) of the application most recently read with `get_application`."""
         self._etags: dict[str, str] = {}
+        self.call_id: str | None = None
+        """The hotline call in progress: sent as `X-HQMS-Call` so the audit trail names it."""
         self._timeout = timeout
         self._transport = transport
         self._http: httpx.AsyncClient | None = None
@@ -200,6 +204,8 @@ class ApiCore:
             headers["Authorization"] = f"Bearer {self.token}"
         if idempotency_key is not None:
             headers["Idempotency-Key"] = idempotency_key
+        if self.call_id is not None:
+            headers.setdefault("X-HQMS-Call", self.call_id)  # an explicit call wins
         repeatable = method == "GET" or idempotency_key is not None
         delays = RETRY_DELAYS if repeatable else ()
         for attempt in range(len(delays) + 1):
@@ -233,7 +239,14 @@ class ApiCore:
         )
 
 
-class CentralAPI(ReadEndpoints, RegistrationEndpoints, TransitionEndpoints, ApiCore):
+class CentralAPI(
+    ReadEndpoints,
+    RegistrationEndpoints,
+    TransitionEndpoints,
+    AftercareEndpoints,
+    CallEndpoints,
+    ApiCore,
+):
     """Async client of the central registration API (DESIGN §3).
 
     Use as `async with CentralAPI(url) as api:`; `transport` lets tests bind it to an

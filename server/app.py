@@ -10,6 +10,7 @@ from fastapi import FastAPI
 
 from ._problems import install_problem_handlers
 from .access_log import install_access_log_masking
+from .call_context import CallHeaderMiddleware
 from .context import AppContext
 from .migrate import upgrade_database
 from .outbox import delivery_worker
@@ -17,9 +18,12 @@ from .routes import (
     accounts,
     applications,
     auth,
+    call_record,
+    calls,
     documents,
     drafts,
     health,
+    notices,
     notifications,
     reference,
     stream,
@@ -64,10 +68,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.context = AppContext(settings=settings, database=database)
     install_problem_handlers(app)
+    app.add_middleware(CallHeaderMiddleware)  # `X-HQMS-Call` → the audit events' call id
     applications.add_search_route(app)
     for module in (health, auth, applications, reference, verifications, drafts):
         app.include_router(module.router)
     for module in (transitions, documents, notifications, stream, accounts):
+        app.include_router(module.router)
+    for module in (calls, call_record, notices):
         app.include_router(module.router)
     _document_bearer_auth(app)
     return app

@@ -1,18 +1,33 @@
-"""`POST /v1/accounts/login`: the institution signs in with login name or phone + password."""
+"""Institution accounts: sign-in and sessions (`/v1/accounts/login`, `/v1/accounts/me…`) and
+the hotline's password reset (`/v1/accounts/{id}/password-reset`, operators only).
+
+docs/accounts-and-resets.md describes the contract.
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Annotated
+
 import anyio.to_thread
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import BaseModel, Field
 
-from .._problems import ApiProblem
-from .._responses import json_response
-from ..context import ContextDep
-from ..passwords import burn_verification_time, verify_password
-from ..services import accounts as account_service
+from domain import Delivery, FieldInvalid
 
-router = APIRouter(prefix="/v1/accounts", tags=["accounts"])
+from .._problems import ApiProblem, unauthorized
+from .._responses import json_response
+from ..auth import CurrentOperator, bearer_token
+from ..context import ContextDep
+from ..idempotency import IdempotentRoute
+from ..passwords import burn_verification_time, hash_password, verify_password
+from ..services import account_sessions as session_service
+from ..services import accounts as account_service
+from ..services import password_resets as reset_service
+
+router = APIRouter(prefix="/v1/accounts", tags=["accounts"], route_class=IdempotentRoute)
+
+AccountId = Annotated[str, Path(min_length=1, max_length=32, description="账号编号，例如 AC…")]
 
 
 class AccountCredentials(BaseModel):
@@ -23,6 +38,25 @@ class AccountCredentials(BaseModel):
 class AccountLogin(BaseModel):
     account_id: str
     must_change_password: bool
+    session_token: str = Field(description="机构会话令牌：Authorization: Bearer …，8 小时有效")
+    expires_at: datetime
+
+
+class AccountMe(BaseModel):
+    account_id: str
+    login_name: str
+    must_change_password: bool
+
+
+class PasswordChange(BaseModel):
+    current_password: str = Field(min_length=1, max_length=256)
+    new_password: str = Field(min_length=1, max_length=256)
+
+
+class ResetRequest(BaseModel):
+    verification_token: str = Field(
+        default="", max_length=200, description="重置密码短信验证通过后得到的凭证"
+    )
 
 
 def _invalid() -> ApiProblem:
@@ -43,7 +77,93 @@ async def login(body: AccountCredentials, context: ContextDep) -> Response:
         raise _invalid()
     if not await anyio.to_thread.run_sync(verify_password, record.password_hash, body.password):
         raise _invalid()
+    issued = await context.database.run(
+        session_service.open_session,
+        record.account_id,
+        login_name=record.login_name,
+        now=context.clock(),
+    )
     answer = AccountLogin(
-        account_id=record.account_id, must_change_password=record.must_change_password
+        account_id=record.account_id,
+        must_change_password=record.must_change_password,
+        session_token=issued.token,
+        expires_at=issued.expires_at,
     )
     return json_response(answer, headers={"Cache-Control": "no-store"})
+
+
+async def _signed_in(request: Request, context: ContextDep) -> session_service.SignedIn:
+    token = bearer_token(request)
+    if token is None:
+        raise unauthorized("请先登录机构账号。")
+    signed_in = await context.database.run(
+        session_service.load_session,
+        session_service.session_token_hash(token),
+        context.clock(),
+    )
+    if signed_in is None:
+        raise unauthorized(session_service.SESSION_ENDED)
+    return signed_in
+
+
+SignedIn = Annotated[session_service.SignedIn, Depends(_signed_in)]
+
+
+@router.get("/me", response_model=AccountMe)
+async def me(signed_in: SignedIn) -> Response:
+    answer = AccountMe(
+        account_id=signed_in.account_id,
+        login_name=signed_in.login_name,
+        must_change_password=signed_in.must_change_password,
+    )
+    return json_response(answer, headers={"Cache-Control": "no-store"})
+
+
+@router.post("/me/password", status_code=204)
+async def change_password(
+    body: PasswordChange, signed_in: SignedIn, context: ContextDep
+) -> Response:
+    current = signed_in.password_hash
+    if current is None or not await anyio.to_thread.run_sync(
+        verify_password, current, body.current_password
+    ):
+        raise FieldInvalid(
+            "current_password", "当前密码不正确，请重新输入；如已忘记，请致电热线重置密码。"
+        )
+    refusal = session_service.new_password_refusal(body.current_password, body.new_password)
+    if refusal is not None:
+        raise refusal
+    new_hash = await anyio.to_thread.run_sync(hash_password, body.new_password)
+    await context.database.run(
+        session_service.change_password, signed_in, new_hash=new_hash, now=context.clock()
+    )
+    return Response(status_code=204)
+
+
+@router.get("/{account_id}/password-reset", response_model=Delivery)
+async def password_reset_status(
+    account_id: AccountId, operator: CurrentOperator, context: ContextDep
+) -> Response:
+    delivery = await context.database.run(
+        reset_service.reset_status, account_id.strip().upper(), now=context.clock()
+    )
+    return json_response(delivery)
+
+
+@router.post("/{account_id}/password-reset", status_code=202, response_model=Delivery)
+async def reset_password(
+    account_id: AccountId, body: ResetRequest, operator: CurrentOperator, context: ContextDep
+) -> Response:
+    # Hashing takes ~0.1 s of CPU by design: off the event loop and outside the transaction.
+    password = account_service.generate_initial_password()
+    password_hash = await anyio.to_thread.run_sync(hash_password, password)
+    delivery = await context.database.run(
+        reset_service.reset_password,
+        account_id.strip().upper(),
+        body.verification_token,
+        new_password=reset_service.NewPassword(password, password_hash),
+        actor=operator.username,
+        login_url=context.settings.login_url,
+        now=context.clock(),
+    )
+    return json_response(delivery, status_code=202)

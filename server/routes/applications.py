@@ -1,4 +1,5 @@
-"""Applications: search (`GET /v1/applications`), one application, its timeline.
+"""Applications: search (`GET /v1/applications`), one application, its timeline, and what
+approving a change application would do (`GET …/change-preview`).
 
 The search is registered by `add_search_route`, the other two through `router`.
 """
@@ -15,6 +16,7 @@ from pydantic import BaseModel, Field, ValidationError
 from domain import (
     Application,
     ApplicationPage,
+    ChangePreview,
     EventPage,
     Status,
     normalize_institution_code,
@@ -25,7 +27,7 @@ from .._responses import json_response
 from ..auth import CurrentActor, CurrentOperator, current_operator
 from ..context import AppContext, ContextDep
 from ..services import applications as application_service
-from ..services import lookup
+from ..services import change_preview, lookup
 from ..storage.queries import SearchFilters
 from ..time_words import BEIJING
 from ._plain import PlainRoute
@@ -151,7 +153,18 @@ async def get_application(
 async def get_events(
     application_id: ApplicationId, operator: CurrentOperator, context: ContextDep
 ) -> Response:
-    page = await context.database.run(
-        application_service.application_events, canonical_id(application_id)
-    )
+    page = await context.database.run(lookup.application_events, canonical_id(application_id))
     return json_response(page)
+
+
+@router.get("/{application_id}/change-preview", response_model=ChangePreview)
+async def get_change_preview(
+    application_id: ApplicationId, operator: CurrentOperator, context: ContextDep
+) -> Response:
+    """For the reviewer, before approving a change application: the fields that change
+    (masked), whether the administrator changes (then the account's password is reset) and
+    who receives the email and SMS. 409 `not_a_change` for any other application."""
+    preview = await context.database.run(
+        change_preview.change_preview, canonical_id(application_id)
+    )
+    return json_response(preview)

@@ -13,8 +13,8 @@ from urllib.parse import quote
 
 import anyio.to_thread
 from fastapi import APIRouter, Response
-from pydantic import BaseModel
 
+from domain import Delivery
 from pdfgen import render_consent, render_info_form
 
 from .._responses import json_response
@@ -31,10 +31,6 @@ router = APIRouter(prefix="/v1/applications", tags=["documents"], route_class=Id
 PDF_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {"application/pdf": {}}, "description": "PDF 文件"}
 }
-
-
-class DocumentsSent(BaseModel):
-    recipient: str  # masked
 
 
 def content_disposition(filename: str) -> str:
@@ -94,17 +90,19 @@ async def consent(
     return Response(pdf, media_type="application/pdf", headers={"Content-Disposition": disposition})
 
 
-@router.post("/{application_id}/documents/send", status_code=202, response_model=DocumentsSent)
+@router.post("/{application_id}/documents/send", status_code=202, response_model=Delivery)
 async def send(application_id: ApplicationId, actor: CurrentActor, context: ContextDep) -> Response:
+    """Both documents, rendered from the current data, mailed to the data administrator:
+    202 `Delivery` (the masked address, when the next send is allowed, sends left today)."""
     source = await _source(context, actor, application_id)
     attachments = await anyio.to_thread.run_sync(
         document_service.render_both, source.snapshot, _today(context)
     )
-    recipient = await context.database.run(
+    delivery = await context.database.run(
         document_service.send_documents,
         source,
         attachments,
         actor=actor.name,
         now=context.clock(),
     )
-    return json_response(DocumentsSent(recipient=recipient), status_code=202)
+    return json_response(delivery, status_code=202)

@@ -3,7 +3,10 @@
 Codes for `register` and `change_admin` are public (a web form uses them too; an operator's
 bearer, when sent, is recorded as the actor). Codes for `reset_password` and `verify_caller`
 prove the phone of an existing account, and an operator starts them (DESIGN §5): they need an
-operator's bearer, so nobody else can ask which phones have an account.
+operator's bearer, so nobody else can ask which phones have an account. Those two may name an
+`application_id` instead of a phone: the code then goes to the application's registered phone
+(`services.registered_phones`), never to a number the caller gives. The answer says where the
+code went, masked.
 """
 
 from __future__ import annotations
@@ -14,30 +17,45 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Request, Response
 from pydantic import BaseModel, Field
 
-from domain import normalize_mobile
+from domain import FieldInvalid, mask_phone, normalize_mobile
 
 from .._problems import unauthorized
 from ..auth import bearer_token, current_operator, optional_actor_name
-from ..context import ContextDep
+from ..context import AppContext, ContextDep
 from ..idempotency import IdempotentRoute
+from ..services import registered_phones
 from ..services import verifications as verification_service
+from .applications import canonical_id
 
 router = APIRouter(prefix="/v1/verifications", tags=["verifications"], route_class=IdempotentRoute)
 
 OPERATOR_STARTS = "重置密码和核实来电人身份的短信验证由热线坐席发起，请先登录坐席账号。"
+BY_APPLICATION_ONLY = (
+    "只有重置密码和核实来电人身份的验证码按申请发到登记的手机号；其他用途请填写手机号。"
+)
+NO_PHONE_WITH_APPLICATION = (
+    "按申请发送时不要填写手机号：验证码只发到这份申请登记的手机号，不发到来电人报的号码。"
+)
 
 Purpose = Literal["register", "reset_password", "change_admin", "verify_caller"]
 
 
 class VerificationRequest(BaseModel):
-    phone: str = Field(min_length=1, max_length=32, description="接收验证码的手机号")
+    phone: str = Field(default="", max_length=32, description="接收验证码的手机号")
     purpose: Purpose = Field(description="验证用途")
+    application_id: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=16,
+        description="重置密码、核实来电人身份：发到这份申请登记的手机号（此时不填 phone）",
+    )
 
 
 class VerificationSent(BaseModel):
     id: str
     expires_at: datetime
     resend_after: datetime
+    phone: str = Field(description="验证码发往的手机号（脱敏）")
 
 
 class ConfirmRequest(BaseModel):
@@ -58,18 +76,39 @@ async def send_verification(
         actor = (await current_operator(request)).username  # 401 / 403 for anyone else
     else:
         actor = await optional_actor_name(request)
-    phone = normalize_mobile(body.phone, "phone")
-    sent = await context.database.run(
-        verification_service.send_code,
-        phone=phone,
+    if body.application_id is not None:
+        sent = await _send_to_registered_phone(body, actor, context)
+    else:
+        sent = await context.database.run(
+            verification_service.send_code,
+            phone=normalize_mobile(body.phone, "phone"),
+            purpose=body.purpose,
+            actor=actor,
+            now=context.clock(),
+        )
+    result = VerificationSent(
+        id=sent.id,
+        expires_at=sent.expires_at,
+        resend_after=sent.resend_after,
+        phone=mask_phone(sent.phone),
+    )
+    return Response(result.model_dump_json(), status_code=201, media_type="application/json")
+
+
+async def _send_to_registered_phone(
+    body: VerificationRequest, actor: str, context: AppContext
+) -> verification_service.SentVerification:
+    if body.purpose not in verification_service.ACCOUNT_PURPOSES:
+        raise FieldInvalid("application_id", BY_APPLICATION_ONLY)
+    if body.phone.strip():
+        raise FieldInvalid("phone", NO_PHONE_WITH_APPLICATION)
+    return await context.database.run(
+        registered_phones.send_to_registered_phone,
+        canonical_id(body.application_id or ""),
         purpose=body.purpose,
         actor=actor,
         now=context.clock(),
     )
-    result = VerificationSent(
-        id=sent.id, expires_at=sent.expires_at, resend_after=sent.resend_after
-    )
-    return Response(result.model_dump_json(), status_code=201, media_type="application/json")
 
 
 @router.post("/{verification_id}/confirm", response_model=VerificationToken)

@@ -1,5 +1,6 @@
 """Reading and writing a draft's rows for `drafts` and `files`: the checks every change makes
-first (exists, revision, state) and the writes that keep `applications` in step with its form.
+first (exists, revision, state, the institution code still free) and the writes that keep
+`applications` in step with its form.
 """
 
 from __future__ import annotations
@@ -10,22 +11,16 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from domain import (
-    Action,
-    Form,
-    Status,
-    mask_email,
-    mask_name,
-    mask_phone,
-    next_status,
-)
+from domain import Action, AlreadyInHqms, Conflict, Form, Kind, Status, next_status
 
 from ..preconditions import check_revision
 from ..storage import queries
 from ..storage.queries import AnyRow
-from ..storage.tables import applications, form_revisions
+from ..storage.tables import OPEN_STATUSES, applications, form_revisions
 from ..storage.writes import searchable_code, searchable_phone
+from .accounts import HAS_ACCOUNT, account_login_of_code
 from .applications import not_found
+from .field_changes import PERSONAL_FIELDS
 
 
 def load_application(
@@ -62,41 +57,17 @@ def current_form(session: Session, app: AnyRow) -> Form:
     return Form.model_validate(queries.form_data(session, app.id, app.form_number) or {})
 
 
-# Personal values and how the API masks them: a value sent back masked means "unchanged".
-_MASKED: tuple[tuple[str, str, Any], ...] = (
-    ("legal_rep", "name", mask_name),
-    ("legal_rep", "mobile", mask_phone),
-    ("admin", "name", mask_name),
-    ("admin", "mobile", mask_phone),
-    ("admin", "email", mask_email),
-)
-
-
 def apply_masked_values(submitted: Form, current: Form) -> Form:
-    """A copy of `submitted` in which each value equal to its masked current value is the
-    current value."""
+    """A copy of `submitted` in which each personal value equal to its masked current value is
+    the current value (DESIGN §3: a value sent back as the API masked it means "unchanged")."""
     form = submitted.model_copy(deep=True)
-    for part, field, mask in _MASKED:
+    for path, mask in PERSONAL_FIELDS.items():
+        part, field = path.split(".")
         stored = getattr(getattr(current, part), field)
         sent = getattr(getattr(form, part), field)
         if stored and sent == mask(stored):
             setattr(getattr(form, part), field, stored)
     return form
-
-
-def _flat(value: Any, prefix: str = "") -> dict[str, Any]:
-    if isinstance(value, dict):
-        flat: dict[str, Any] = {}
-        for key, item in value.items():
-            flat.update(_flat(item, f"{prefix}{key}."))
-        return flat
-    return {prefix.rstrip("."): value}
-
-
-def changed_fields(before: Form, after: Form) -> list[str]:
-    """Names of the fields whose values differ (names only: audit details hold no values)."""
-    old, new = _flat(before.model_dump()), _flat(after.model_dump())
-    return [name for name in new if old.get(name) != new[name]]
 
 
 def bump_revision(session: Session, app: AnyRow, *, now: datetime, **values: Any) -> None:
@@ -142,3 +113,33 @@ def write_form(
     if admin_phone is not None:
         values["admin_phone"] = admin_phone
     bump_revision(session, app, now=now, **values)
+
+
+def check_code_free(session: Session, app: AnyRow, code: str) -> None:
+    """Refuses an institution already on HQMS, one that already has an account (for a new
+    application), or one with another open application."""
+    if not code:
+        return
+    if queries.registry_name(session, sorted({code, code[:9]})) is not None:
+        raise AlreadyInHqms()
+    if Kind(app.kind) is Kind.NEW and account_login_of_code(session, code) is not None:
+        raise Conflict(HAS_ACCOUNT)
+    other = session.execute(
+        select(applications.c.id)
+        .where(
+            applications.c.code == code,
+            applications.c.status.in_(OPEN_STATUSES),
+            applications.c.id != app.id,
+        )
+        .limit(1)
+    ).scalar_one_or_none()
+    if other is not None:
+        raise second_open(code)
+
+
+def second_open(code: str) -> Conflict:
+    # No application id: the caller may be an applicant, who must not learn another's id.
+    return Conflict(
+        f"医疗机构代码 {code} 已有一份未完成的申请，同一机构同时只能有一份申请；"
+        "请在那份申请上继续办理。"
+    )

@@ -17,9 +17,9 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from domain import Conflict, DomainError, Form, normalize_mobile
+from domain import Conflict, DomainError, Form, NotFound, normalize_mobile
 
-from ..storage.tables import accounts
+from ..storage.tables import accounts, applications
 from ..storage.writes import insert_account, searchable_code
 
 # No 0/O, 1/l/I: the administrator types the password from an email, maybe read aloud.
@@ -112,6 +112,42 @@ def admin_phone_of(session: Session, account_id: str) -> str:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class AccountContact:
+    """Whom the account's mail goes to (unmasked: for the outbox only, never for a response)."""
+
+    account_id: str
+    login_name: str
+    name: str
+    admin_name: str
+    admin_phone: str
+    admin_email: str
+
+
+def account_contact(session: Session, account_id: str, *, lock: bool = False) -> AccountContact:
+    """The account's login name and administrator; NotFound for an unknown id. `lock` holds
+    the row (PostgreSQL) until the transaction ends, so two changes of it take turns."""
+    statement = select(accounts).where(accounts.c.id == account_id)
+    if lock:
+        statement = statement.with_for_update()
+    row = session.execute(statement).first()
+    if row is None:
+        raise NotFound(f"没有编号为 {account_id} 的账号，请核对账号编号。")
+    return AccountContact(
+        row.id, row.login_name, row.name, row.admin_name, row.admin_phone, row.admin_email
+    )
+
+
+def latest_approved_application(session: Session, account_id: str) -> str | None:
+    """The account's most recently approved application: account events go on its timeline."""
+    return session.execute(
+        select(applications.c.id)
+        .where(applications.c.account_id == account_id, applications.c.status == "approved")
+        .order_by(applications.c.reviewed_at.desc(), applications.c.updated_at.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
 def overwrite_account(
     session: Session,
     account_id: str,
@@ -138,6 +174,7 @@ def overwrite_account(
 @dataclass(frozen=True, slots=True)
 class AccountLogin:
     account_id: str
+    login_name: str
     password_hash: str | None
     must_change_password: bool
 
@@ -158,4 +195,4 @@ def find_for_login(session: Session, login: str) -> AccountLogin | None:
     if len(chosen) != 1:
         return None
     row = chosen[0]
-    return AccountLogin(row.id, row.password_hash, row.must_change_password)
+    return AccountLogin(row.id, row.login_name, row.password_hash, row.must_change_password)

@@ -1,5 +1,5 @@
 """Reading one application as the operator sees it: form (masked), problems, actions, files,
-account, review, and its timeline.
+account, review. Its timeline is read by `lookup.application_events`.
 """
 
 from __future__ import annotations
@@ -11,8 +11,6 @@ from sqlalchemy.orm import Session
 from domain import (
     AccountRef,
     Application,
-    Event,
-    EventPage,
     FileInfo,
     FileKind,
     Form,
@@ -100,23 +98,4 @@ def application_detail(session: Session, application_id: str, *, today: date) ->
         updated_at=app["updated_at"],
         submitted_at=app["submitted_at"],
         parent_id=app["parent_id"],
-    )
-
-
-def application_events(session: Session, application_id: str) -> EventPage:
-    """The timeline, oldest first; raises NotFound."""
-    rows = queries.event_rows(session, application_id)
-    if not rows and not queries.application_exists(session, application_id):
-        raise not_found(application_id)
-    return EventPage(
-        items=[
-            Event(
-                id=str(row.id),
-                at=row.at,
-                actor=row.actor,
-                action=row.action,
-                detail=row.detail,
-            )
-            for row in rows
-        ]
     )

@@ -15,7 +15,7 @@ from ..storage import queries
 from ..storage.queries import AnyRow
 from ..storage.tables import applications
 from ..storage.writes import add_event, insert_application, searchable_code
-from . import accounts, notices
+from . import account_sessions, accounts, notices
 from ._review_rows import (
     bump_revision,
     current_form,
@@ -91,7 +91,8 @@ def approve_change(
     login_url: str,
     now: datetime,
 ) -> str:
-    """Overwrites the account; a different administrator's mobile also resets its password."""
+    """Overwrites the account; a different administrator's mobile also resets its password
+    and ends every session of the account (the old administrator's included)."""
     account_id: str = row.account_id
     admin_changed = accounts.admin_phone_of(session, account_id) != normalize_mobile(
         form.admin.mobile
@@ -109,6 +110,17 @@ def approve_change(
         )
         return "审核通过，账号资料已更新"
     login_name = accounts.login_name_of(session, account_id)
+    ended = account_sessions.end_sessions(session, account_id)
+    add_event(
+        session,
+        application_id=row.id,
+        account_id=account_id,
+        at=now,
+        actor="system",
+        action="sessions_ended",
+        detail=f"数据管理员已变更：账号 {login_name} 的原密码已失效，"
+        f"已登录的会话已全部结束（{ended} 个）",
+    )
     notices.enqueue_approval(
         session,
         form,

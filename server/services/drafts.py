@@ -9,19 +9,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from domain import (
     Action,
     Admin,
-    AlreadyInHqms,
     Application,
-    Conflict,
+    FieldChange,
     FieldInvalid,
     Form,
-    Kind,
     SubmitBlocked,
     mask_phone,
     new_application_id,
@@ -31,22 +28,21 @@ from domain import (
 
 from ..outbox import enqueue
 from ..storage import queries
-from ..storage.queries import AnyRow
-from ..storage.tables import OPEN_STATUSES, applications
 from ..storage.writes import add_event, insert_application
 from . import applicant_sessions
 from . import verifications as verification_service
 from ._draft_rows import (
     apply_masked_values,
     bump_revision,
-    changed_fields,
     check_allowed,
+    check_code_free,
     current_form,
     load_application,
+    second_open,
     write_form,
 )
-from .accounts import HAS_ACCOUNT, account_login_of_code
 from .applications import application_detail
+from .field_changes import form_changes
 
 ADMIN_MOBILE_LOCKED = (
     "数据管理员手机号需经短信验证，不能在资料中直接修改；"
@@ -106,36 +102,6 @@ def _normalized_mobile(raw: str) -> str:
         return raw
 
 
-def _check_code_free(session: Session, app: AnyRow, code: str) -> None:
-    """Refuses an institution already on HQMS, one that already has an account (for a new
-    application), or one with another open application."""
-    if not code:
-        return
-    if queries.registry_name(session, sorted({code, code[:9]})) is not None:
-        raise AlreadyInHqms()
-    if Kind(app.kind) is Kind.NEW and account_login_of_code(session, code) is not None:
-        raise Conflict(HAS_ACCOUNT)
-    other = session.execute(
-        select(applications.c.id)
-        .where(
-            applications.c.code == code,
-            applications.c.status.in_(OPEN_STATUSES),
-            applications.c.id != app.id,
-        )
-        .limit(1)
-    ).scalar_one_or_none()
-    if other is not None:
-        raise _second_open(code)
-
-
-def _second_open(code: str) -> Conflict:
-    # No application id: the caller may be an applicant, who must not learn another's id.
-    return Conflict(
-        f"医疗机构代码 {code} 已有一份未完成的申请，同一机构同时只能有一份申请；"
-        "请在那份申请上继续办理。"
-    )
-
-
 def save_form(
     session: Session,
     application_id: str,
@@ -162,23 +128,24 @@ def save_form(
     form.code = _normalized_code(form)
     # An incomplete draft may hold the number as typed; `problems` says what is wrong with it.
     form.legal_rep.mobile = _normalized_mobile(form.legal_rep.mobile)
-    changes = changed_fields(current, form)
+    changes = form_changes(current, form)
     if not changes:
         return application_detail(session, application_id, today=today)
-    if "code" in changes:
-        _check_code_free(session, app, form.code)
+    if any(change.field == "code" for change in changes):
+        check_code_free(session, app, form.code)
     try:
         write_form(session, app, form, actor=actor, now=now)
     except IntegrityError as error:  # a concurrent save took the code first
         session.rollback()
-        raise _second_open(form.code) from error
+        raise second_open(form.code) from error
     add_event(
         session,
         application_id=application_id,
         at=now,
         actor=actor,
         action="form_saved",
-        detail="修改了：" + "、".join(changes),
+        detail="修改了：" + "、".join(change.field for change in changes),
+        changes=changes,
     )
     session.commit()
     return application_detail(session, application_id, today=today)
@@ -221,6 +188,11 @@ def change_admin_mobile(
         actor=actor,
         action="admin_mobile_changed",
         detail=f"数据管理员手机号由 {mask_phone(old_phone)} 更换为 {mask_phone(used.phone)}",
+        changes=[
+            FieldChange(
+                field="admin.mobile", before=mask_phone(old_phone), after=mask_phone(used.phone)
+            )
+        ],
     )
     if old_phone and old_phone != used.phone:
         enqueue(

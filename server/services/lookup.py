@@ -1,4 +1,5 @@
-"""Finding applications: the hotline's search (by phone first) with keyset paging.
+"""Finding applications: the hotline's search (by phone first) with keyset paging, and an
+application's timeline (`GET …/events`).
 
 The cursor is opaque to clients: base64url of `[updated_at, id]` of the last row served, so
 the next page continues exactly there however many rows are added meanwhile.
@@ -17,10 +18,11 @@ from pydantic_core import to_json
 from sqlalchemy import Connection, Dialect, PoolProxiedConnection
 from sqlalchemy.orm import Session
 
-from domain import ApplicationPage, FieldInvalid, mask_phone
+from domain import ApplicationPage, Event, EventPage, FieldChange, FieldInvalid, mask_phone
 
 from ..storage import queries
 from ..storage.queries import AnyRow, PageAfter, SearchFilters
+from .applications import not_found
 
 BAD_CURSOR = "翻页位置无效，请从第一页重新查询。"
 
@@ -105,3 +107,24 @@ def search_by_phone_json(
     """
     rows = queries.phone_lookup_rows(connection, dialect, phone, limit=limit + 1)
     return to_json(_page_fields(rows, limit))
+
+
+def event_from_row(row: AnyRow) -> Event:
+    """One `audit_events` row as a timeline line, with its before → after and its call."""
+    return Event(
+        id=str(row.id),
+        at=row.at,
+        actor=row.actor,
+        action=row.action,
+        detail=row.detail,
+        changes=[FieldChange.model_validate(change) for change in row.changes or ()],
+        call_id=row.call_id,
+    )
+
+
+def application_events(session: Session, application_id: str) -> EventPage:
+    """The timeline (audit events and call notes), oldest first; raises NotFound."""
+    rows = queries.event_rows(session, application_id)
+    if not rows and not queries.application_exists(session, application_id):
+        raise not_found(application_id)
+    return EventPage(items=[event_from_row(row) for row in rows])

@@ -23,6 +23,10 @@ ADMIN_CHANGED_SUBJECT = "【HQMS】流感医疗服务监测系统账号已变更
 CHANGE_APPROVED_SUBJECT = "【HQMS】流感医疗服务监测系统账号资料变更已审核通过"
 REJECTION_SUBJECT = "【HQMS】流感医疗服务监测系统账号申请未通过审核"
 DOCUMENTS_SUBJECT = "【HQMS】流感医疗服务监测系统账号申请文件"
+APPROVAL_AGAIN_SUBJECT = "【HQMS】流感医疗服务监测系统账号登录信息（再次发送）"
+# Outbox purposes of resent notices: counted apart from the first notices (`resend`).
+APPROVAL_RESENT = "approval_resent"
+REJECTION_RESENT = "rejection_resent"
 
 
 def _greeting(form: Form) -> str:
@@ -132,7 +136,9 @@ def enqueue_rejection(
     is_change: bool,
     reason: str,
     now: datetime,
+    purpose: str = "rejection",
 ) -> None:
+    """The rejection email with the reviewer's reason; `purpose` tells a resend apart."""
     what = "账号资料变更申请" if is_change else "流感医疗服务监测系统账号申请"
     after = (
         "账号仍按原资料正常使用。如需变更，请按上述原因修改后重新提交。"
@@ -157,8 +163,67 @@ def enqueue_rejection(
         recipient=form.admin.email,
         subject=REJECTION_SUBJECT,
         body=body,
-        purpose="rejection",
+        purpose=purpose,
         application_id=application_id,
+        now=now,
+    )
+
+
+def enqueue_approval_again(
+    session: Session,
+    *,
+    institution: str,
+    admin_name: str,
+    email: str,
+    phone: str,
+    login_name: str,
+    login_url: str,
+    application_id: str,
+    account_id: str,
+    now: datetime,
+) -> None:
+    """The account email once more, to the account's current administrator, and its SMS.
+
+    Never a password: the initial one went out once (and is scrubbed from the outbox); a lost
+    one is replaced by a password reset, which needs the caller to prove the registered phone.
+    """
+    body = "\n".join(
+        [
+            f"{admin_name or '数据管理员'}，您好：",
+            "",
+            f"应您的要求，再次发送贵单位（{institution}）流感医疗服务监测系统账号的登录信息：",
+            "",
+            f"登录名：{login_name}",
+            f"手机号：{phone}（也可作为登录名使用）",
+            f"登录地址：{login_url}",
+            "",
+            f"初始密码已在开通邮件中发出；如已遗失，请致电热线 {HOTLINE} 重置密码。",
+            *_footer(),
+        ]
+    )
+    enqueue(
+        session,
+        channel="email",
+        recipient=email,
+        subject=APPROVAL_AGAIN_SUBJECT,
+        body=body,
+        purpose=APPROVAL_RESENT,
+        application_id=application_id,
+        account_id=account_id,
+        now=now,
+    )
+    enqueue(
+        session,
+        channel="sms",
+        recipient=phone,
+        subject="",
+        body=(
+            f"【HQMS】贵单位流感医疗服务监测系统账号（登录名 {login_name}）的登录信息已再次发送至"
+            f"邮箱 {mask_email(email)}，请查收。"
+        ),
+        purpose=APPROVAL_RESENT,
+        application_id=application_id,
+        account_id=account_id,
         now=now,
     )
 

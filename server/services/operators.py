@@ -1,4 +1,5 @@
-"""Operators of the console: creation, sign-in bookkeeping, tokens (DESIGN §5).
+"""Operators of the console: creation, the sign-in lookup, tokens (DESIGN §5). Failure counts,
+lockout and the audit lines of sign-in, unlock and sign-out are in `sign_ins`.
 
 Tokens are opaque (`secrets.token_urlsafe(32)`, 256 bits); only their SHA-256 is stored, so a
 copy of the database lets nobody sign in. Each function is one unit of work on a session and
@@ -97,37 +98,6 @@ def find_for_login(session: Session, username: str) -> LoginRecord | None:
     if row is None:
         return None
     return LoginRecord(_operator(row), row.password_hash, row.locked_until, row.active)
-
-
-def record_failed_login(
-    session: Session, operator_id: str, *, now: datetime, max_failures: int, lockout: timedelta
-) -> datetime | None:
-    """Count a wrong password; returns when the lock ends if this failure locked the operator."""
-    row = session.execute(
-        select(operators.c.failed_logins).where(operators.c.id == int(operator_id))
-    ).one()
-    failures = row.failed_logins + 1
-    locked_until = now + lockout if failures >= max_failures else None
-    session.execute(
-        update(operators)
-        .where(operators.c.id == int(operator_id))
-        # A lock starts a fresh count, so the next five failures lock again.
-        .values(failed_logins=0 if locked_until else failures, locked_until=locked_until)
-    )
-    session.commit()
-    return locked_until
-
-
-def complete_login(
-    session: Session, operator_id: str, *, now: datetime, absolute_ttl: timedelta
-) -> IssuedToken:
-    """Reset the failure count and issue a token."""
-    session.execute(
-        update(operators)
-        .where(operators.c.id == int(operator_id))
-        .values(failed_logins=0, locked_until=None)
-    )
-    return issue_token(session, operator_id, now=now, absolute_ttl=absolute_ttl)
 
 
 def issue_token(

@@ -13,11 +13,11 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from domain import Action, Kind, Status, next_status, opens_change_application
+from domain import Action, FieldChange, Kind, Status, next_status, opens_change_application
 
 from ..storage import queries
 from ..storage.writes import add_event
-from . import accounts, changes, notices
+from . import accounts, change_preview, changes, notices
 from ._review_rows import (
     bump_revision,
     current_form,
@@ -100,6 +100,7 @@ def approve(
             raise accounts.has_account_conflict(existing_login)
     form = current_form(session, row)
     form.admin.mobile = row.admin_phone  # the verified number is the login id
+    changed: list[FieldChange] = []
     if Kind(row.kind) is Kind.NEW or row.account_id is None:
         account_id = accounts.create_account(
             session, form, password_hash=reviewer.password_hash, now=now
@@ -127,6 +128,7 @@ def approve(
         detail = f"审核通过，开通账号 {login_name}；账号邮件已发给数据管理员，短信已通知"
     else:
         account_id = row.account_id
+        changed = change_preview.account_changes(session, row)  # before the overwrite
         detail = changes.approve_change(
             session,
             row,
@@ -153,6 +155,7 @@ def approve(
         actor=reviewer.name,
         action="approved",
         detail=detail,
+        changes=changed,
     )
     session.commit()
     return Outcome(row.id)

@@ -3,37 +3,35 @@
 Six random digits (`secrets`), valid 5 minutes, bound to phone and purpose, stored as
 sha256(salt + code), at most 5 tries (each counts, spent atomically before the code is
 compared), a new code for the same phone and purpose after 60 s, at most 10 codes per phone
-per Beijing day (sends to one phone take turns). The code leaves the server only in the SMS
-(outbox `secrets`, scrubbed after delivery). Confirming gives a verification token (only its
-hash is stored), usable once within 30 minutes by the request it was asked for.
+per Beijing day (sends to one phone take turns; see `_verification_limits`). The code leaves
+the server only in the SMS (outbox `secrets`, scrubbed after delivery). Confirming gives a
+verification token (only its hash is stored), usable once within 30 minutes by the request
+it was asked for.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import math
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from domain import NotFound, mask_phone
 
-from .._problems import ApiProblem, rate_limited
+from .._problems import ApiProblem
 from ..outbox import enqueue
 from ..storage.queries import AnyRow
 from ..storage.tables import accounts, verifications
 from ..storage.writes import add_event
-from ..time_words import BEIJING
+from ._verification_limits import RESEND_AFTER, check_sending_allowed, serialize_per_phone
 
 CODE_TTL = timedelta(minutes=5)
 TOKEN_TTL = timedelta(minutes=30)
-RESEND_AFTER = timedelta(seconds=60)
 MAX_TRIES = 5
-DAILY_CAP = 10
 PURPOSES = ("register", "reset_password", "change_admin", "verify_caller")
 # Purposes that prove the phone of an existing account.
 ACCOUNT_PURPOSES = frozenset({"reset_password", "verify_caller"})
@@ -51,6 +49,7 @@ class SentVerification:
     id: str
     expires_at: datetime
     resend_after: datetime
+    phone: str  # where the code went (unmasked: the route masks it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +67,6 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _rate_limited(detail: str, wait: timedelta) -> ApiProblem:
-    return rate_limited(detail, wait, code="verification_rate_limited", title="发送过于频繁")
-
-
 def verification_gone(detail: str) -> ApiProblem:
     return ApiProblem(410, "verification_gone", "验证已失效", detail)
 
@@ -85,49 +80,34 @@ def verification_failed(detail: str, *, tries_left: int | None = None) -> ApiPro
     return ApiProblem(422, "verification_failed", "验证未通过", detail, extra=extra)
 
 
-def _serialize_per_phone(session: Session, phone: str) -> None:
-    """Makes the sends to one phone take turns until this transaction ends, so two at once
-    cannot both pass the 60 s rule or the daily cap. SQLite has one writer at a time anyway."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(func.pg_advisory_xact_lock(func.hashtext(phone))))
-
-
-def _check_sending_allowed(session: Session, phone: str, purpose: str, now: datetime) -> None:
-    latest = session.execute(
-        select(func.max(verifications.c.created_at)).where(
-            verifications.c.phone == phone, verifications.c.purpose == purpose
-        )
-    ).scalar_one_or_none()
-    if latest is not None and now < latest + RESEND_AFTER:
-        wait = latest + RESEND_AFTER - now
-        raise _rate_limited(
-            f"验证码刚刚发送过，请等待 {math.ceil(wait.total_seconds())} 秒后再重新发送。", wait
-        )
-    local_midnight = now.astimezone(BEIJING).replace(hour=0, minute=0, second=0, microsecond=0)
-    sent_today = session.execute(
-        select(func.count()).where(
-            verifications.c.phone == phone, verifications.c.created_at >= local_midnight
-        )
-    ).scalar_one()
-    if sent_today >= DAILY_CAP:
-        raise _rate_limited(
-            f"该手机号今天已发送 {DAILY_CAP} 次验证码，已达上限，请明天（北京时间零点后）再试。",
-            local_midnight + timedelta(days=1) - now,
-        )
+def verification_phone_mismatch(detail: str) -> ApiProblem:
+    """A confirmed code of a phone other than the one the action must prove."""
+    return ApiProblem(422, "verification_phone_mismatch", "验证的手机号不符", detail)
 
 
 def send_code(
-    session: Session, *, phone: str, purpose: str, actor: str, now: datetime
+    session: Session,
+    *,
+    phone: str,
+    purpose: str,
+    actor: str,
+    now: datetime,
+    application_id: str | None = None,
 ) -> SentVerification:
-    """A new code for `phone` (normalized) and `purpose`, queued as an SMS; commits."""
-    _serialize_per_phone(session, phone)
-    if purpose in ACCOUNT_PURPOSES:
+    """A new code for `phone` (normalized) and `purpose`, queued as an SMS; commits.
+
+    `application_id`: the phone is that application's registered phone, looked up by the
+    caller (`registered_phones`), so it needs no account check, and the send is recorded on
+    the application's timeline.
+    """
+    serialize_per_phone(session, phone)
+    if purpose in ACCOUNT_PURPOSES and application_id is None:
         has_account = session.execute(
             select(accounts.c.id).where(accounts.c.admin_phone == phone).limit(1)
         ).first()
         if has_account is None:
             raise NotFound("该手机号没有已开通的账号。")
-    _check_sending_allowed(session, phone, purpose, now)
+    check_sending_allowed(session, phone, purpose, now)
     code = f"{secrets.randbelow(10**6):06d}"
     salt = secrets.token_hex(16)
     verification_id = "V" + secrets.token_hex(7).upper()
@@ -153,16 +133,17 @@ def send_code(
         purpose="verification_code",
         now=now,
     )
+    where = "（申请登记的手机号）" if application_id is not None else ""
     add_event(
         session,
-        application_id=None,
+        application_id=application_id,
         at=now,
         actor=actor,
         action="verification_sent",
-        detail=f"{PURPOSE_NAMES[purpose]}验证码已发送至 {mask_phone(phone)}",
+        detail=f"{PURPOSE_NAMES[purpose]}验证码已发送至 {mask_phone(phone)}{where}",
     )
     session.commit()
-    return SentVerification(verification_id, now + CODE_TTL, now + RESEND_AFTER)
+    return SentVerification(verification_id, now + CODE_TTL, now + RESEND_AFTER, phone)
 
 
 def _why_no_try(session: Session, verification_id: str, now: datetime) -> ApiProblem:

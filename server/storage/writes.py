@@ -7,14 +7,16 @@ in step with the form they store.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from domain import DomainError, Form, normalize_institution_code, normalize_mobile
+from domain import DomainError, FieldChange, Form, normalize_institution_code, normalize_mobile
 
-from .tables import accounts, applications, audit_events, form_revisions, operators
+from ..call_context import current_call_id
+from .tables import accounts, applications, audit_events, calls, form_revisions, operators
 
 
 def searchable_phone(raw: str) -> str:
@@ -115,13 +117,43 @@ def add_event(
     actor: str,
     action: str,
     detail: str = "",
-) -> None:
-    """A line of the audit trail; `detail` must hold no secret and no unmasked personal data."""
-    session.execute(
-        insert(audit_events).values(
-            application_id=application_id, at=at, actor=actor, action=action, detail=detail
+    changes: Sequence[FieldChange] = (),
+    account_id: str | None = None,
+    call_id: str | None = None,
+) -> int:
+    """A line of the audit trail; returns its id. `detail` and `changes` must hold no secret
+    and no unmasked personal data.
+
+    `changes`: each field before → after, for data changes. `account_id`: for events about
+    an account (password reset, sessions ended). `call_id`: the hotline call it happened in;
+    when not given, the call the request names in `X-HQMS-Call`, recorded only when that is a
+    call of `actor` (a header naming someone else's call, or none, records nothing).
+    """
+    result = session.execute(
+        insert(audit_events)
+        .values(
+            application_id=application_id,
+            at=at,
+            actor=actor,
+            action=action,
+            detail=detail,
+            changes=[change.model_dump(mode="json") for change in changes] or None,
+            account_id=account_id,
+            call_id=call_id if call_id is not None else _own_current_call(session, actor),
         )
+        .returning(audit_events.c.id)
     )
+    return int(result.scalar_one())
+
+
+def _own_current_call(session: Session, actor: str) -> str | None:
+    call_id = current_call_id()
+    if call_id is None:
+        return None
+    operator = session.execute(
+        select(calls.c.operator).where(calls.c.id == call_id)
+    ).scalar_one_or_none()
+    return call_id if operator == actor else None
 
 
 def insert_operator(

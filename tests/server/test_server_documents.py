@@ -131,7 +131,14 @@ async def test_send_mails_both_pdfs_to_the_data_administrator(
         f"/v1/applications/{app_id}/documents/send", headers=auth_headers
     )
     assert response.status_code == 202, response.text
-    assert response.json() == {"recipient": "z***@example.com"}
+    delivery = response.json()
+    assert (delivery["email"], delivery["phone"], delivery["remaining_today"]) == (
+        "z***@example.com",
+        "",
+        4,
+    )
+    sent_at = datetime.fromisoformat(delivery["resend_after"]) - timedelta(minutes=10)
+    assert abs(sent_at - datetime.now(UTC)) < timedelta(minutes=1)
     [row] = outbox_rows(database, app_id)
     assert (row.purpose, row.recipient, row.status) == (
         "documents",

@@ -40,7 +40,8 @@ async def test_a_code_goes_only_to_the_phone_and_is_stored_hashed(
     response = await send_code(api_client, "+86 137-0013-7000")
     assert response.status_code == 201
     body = response.json()
-    assert set(body) == {"id", "expires_at", "resend_after"}
+    assert set(body) == {"id", "expires_at", "resend_after", "phone"}
+    assert body["phone"] == "137****7000"  # where the code went, masked
     assert datetime.fromisoformat(body["expires_at"]) == clock.now + timedelta(minutes=5)
     assert datetime.fromisoformat(body["resend_after"]) == clock.now + timedelta(seconds=60)
     [message] = outbox_rows(api_app)

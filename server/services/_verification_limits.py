@@ -1,0 +1,53 @@
+"""The sending side of the SMS code policy (DESIGN §5): a new code for the same phone and
+purpose after 60 s, at most 10 codes per phone per Beijing day, and sends to one phone
+taking turns so that two at once cannot both pass either rule."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .._problems import ApiProblem, rate_limited
+from ..storage.tables import verifications
+from ..time_words import BEIJING
+
+RESEND_AFTER = timedelta(seconds=60)
+DAILY_CAP = 10
+
+
+def _rate_limited(detail: str, wait: timedelta) -> ApiProblem:
+    return rate_limited(detail, wait, code="verification_rate_limited", title="发送过于频繁")
+
+
+def serialize_per_phone(session: Session, phone: str) -> None:
+    """Makes the sends to one phone take turns until this transaction ends, so two at once
+    cannot both pass the 60 s rule or the daily cap. SQLite has one writer at a time anyway."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(func.hashtext(phone))))
+
+
+def check_sending_allowed(session: Session, phone: str, purpose: str, now: datetime) -> None:
+    latest = session.execute(
+        select(func.max(verifications.c.created_at)).where(
+            verifications.c.phone == phone, verifications.c.purpose == purpose
+        )
+    ).scalar_one_or_none()
+    if latest is not None and now < latest + RESEND_AFTER:
+        wait = latest + RESEND_AFTER - now
+        raise _rate_limited(
+            f"验证码刚刚发送过，请等待 {math.ceil(wait.total_seconds())} 秒后再重新发送。", wait
+        )
+    local_midnight = now.astimezone(BEIJING).replace(hour=0, minute=0, second=0, microsecond=0)
+    sent_today = session.execute(
+        select(func.count()).where(
+            verifications.c.phone == phone, verifications.c.created_at >= local_midnight
+        )
+    ).scalar_one()
+    if sent_today >= DAILY_CAP:
+        raise _rate_limited(
+            f"该手机号今天已发送 {DAILY_CAP} 次验证码，已达上限，请明天（北京时间零点后）再试。",
+            local_midnight + timedelta(days=1) - now,
+        )

@@ -1,0 +1,62 @@
+"""What approving a `change` application (变更资料) will do to its account, before a reviewer
+decides (`GET …/change-preview`), and the same before → after on the `approved` event after.
+
+The account's current data is its latest approved form with the account's administrator
+mobile; the change brings its own form with its verified administrator mobile. A different
+mobile means a new administrator (the mobile is the person's login): approval then resets the
+account's password and notifies the new administrator by email and SMS (`changes.approve_change`).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from domain import AccountRef, ChangePreview, FieldChange, Kind, mask_email, mask_phone
+
+from .._problems import ApiProblem
+from ..storage import queries
+from ..storage.queries import AnyRow
+from . import accounts
+from ._review_rows import current_form
+from .applications import not_found
+from .changes import latest_approved_form
+from .field_changes import form_changes
+
+NOT_A_CHANGE = "这份申请不是变更资料申请，审核通过不会改动已有账号，没有变更预览。"
+
+
+def not_a_change(detail: str = NOT_A_CHANGE) -> ApiProblem:
+    return ApiProblem(409, "not_a_change", "不是变更资料申请", detail)
+
+
+def account_changes(session: Session, row: AnyRow) -> list[FieldChange]:
+    """The change application `row`'s fields that differ from its account's current data,
+    before → after, masked. Call it before the approval overwrites the account."""
+    before = latest_approved_form(session, row)
+    before.admin.mobile = accounts.admin_phone_of(session, row.account_id)
+    after = current_form(session, row)
+    after.admin.mobile = row.admin_phone  # the verified number is the login id
+    return form_changes(before, after)
+
+
+def change_preview(session: Session, application_id: str) -> ChangePreview:
+    """Raises NotFound, or 409 `not_a_change` for an application that is no change of an
+    account."""
+    row = queries.application_row(session, application_id)
+    if row is None:
+        raise not_found(application_id)
+    if Kind(row.kind) is not Kind.CHANGE or row.account_id is None:
+        raise not_a_change()
+    admin_changed = accounts.admin_phone_of(session, row.account_id) != row.admin_phone
+    form = current_form(session, row)
+    return ChangePreview(
+        application_id=row.id,
+        account=AccountRef(id=row.account_id, login_name=row.login_name),
+        changes=account_changes(session, row),
+        admin_changed=admin_changed,
+        # The account email (with the new password, or saying the data changed) goes to the
+        # change's administrator; an SMS only to a new administrator, with the new password's
+        # email announced.
+        notify_email=mask_email(form.admin.email) if form.admin.email else "",
+        notify_phone=mask_phone(row.admin_phone) if admin_changed else "",
+    )

@@ -1,0 +1,100 @@
+"""How often an operator may send the same email again: the documents, a resent notice.
+
+Each send mails an address on file, on request over the phone: bounded so the hotline cannot be
+used to flood a mailbox (or the mail server's reputation). A limit counts the emails of its
+outbox `purpose` for one application, so it needs no table of its own and the delivery history
+(`GET …/notifications`) shows exactly what it counted. The caller locks the application row
+first (PostgreSQL), so two sends at once cannot both pass.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from domain import Delivery
+
+from .._problems import rate_limited
+from ..storage.tables import outbox
+from ..time_words import BEIJING
+
+
+@dataclass(frozen=True, slots=True)
+class SendLimit:
+    """One email of `purpose` per `interval` and at most `per_day` per Beijing day.
+
+    `what` names the message in the refusals, e.g. "文件" or "审核通过通知"; `verb` the act
+    ("发送", "重发").
+    """
+
+    purpose: str
+    interval: timedelta
+    per_day: int
+    what: str
+    verb: str
+
+    def check(self, session: Session, application_id: str, now: datetime) -> None:
+        """Raises 429 `rate_limited` with Retry-After and the minutes to wait."""
+        latest, today = self._sent(session, application_id, now)
+        if latest is not None and now < latest + self.interval:
+            wait = latest + self.interval - now
+            raise rate_limited(
+                f"{self.what}刚刚{self.verb}过，每 {_minutes(self.interval)} 分钟只能"
+                f"{self.verb}一次；请在 {_minutes(wait)} 分钟后再{self.verb}。",
+                wait,
+            )
+        if today >= self.per_day:
+            wait = _next_midnight(now) - now
+            raise rate_limited(
+                f"今天已{self.verb}{self.what} {self.per_day} 次，已达上限；请在 "
+                f"{_minutes(wait)} 分钟后（北京时间零点后）再{self.verb}。",
+                wait,
+            )
+
+    def delivery(
+        self, session: Session, application_id: str, now: datetime, *, email: str, phone: str = ""
+    ) -> Delivery:
+        """Where the send just written went (masked by the caller) and when the next is
+        allowed: after the interval, or after midnight once today's sends are used up."""
+        latest, today = self._sent(session, application_id, now)
+        resend_after = (latest or now) + self.interval
+        remaining = max(0, self.per_day - today)
+        if remaining == 0:
+            resend_after = max(resend_after, _next_midnight(now))
+        return Delivery(
+            email=email,
+            phone=phone,
+            resend_after=resend_after.astimezone(now.tzinfo),
+            remaining_today=remaining,
+        )
+
+    def _sent(
+        self, session: Session, application_id: str, now: datetime
+    ) -> tuple[datetime | None, int]:
+        """The latest send of the application and how many fell on today (Beijing)."""
+        sent = (
+            outbox.c.application_id == application_id,
+            outbox.c.purpose == self.purpose,
+            outbox.c.channel == "email",
+        )
+        latest = session.execute(select(func.max(outbox.c.created_at)).where(*sent)).scalar()
+        today = session.execute(
+            select(func.count()).where(*sent, outbox.c.created_at >= _midnight(now))
+        ).scalar_one()
+        return latest, int(today)
+
+
+def _midnight(now: datetime) -> datetime:
+    return now.astimezone(BEIJING).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def _next_midnight(now: datetime) -> datetime:
+    return _midnight(now) + timedelta(days=1)
+
+
+def _minutes(wait: timedelta) -> int:
+    return math.ceil(wait.total_seconds() / 60)
