@@ -4,9 +4,17 @@ The bare document uses the same embedded font (WenQuanYi Micro Hei, registered f
 file, a line of Chinese drawn so a subset is embedded): it is the least any PDF of ours costs.
 Both are measured in the same run, warm against warm and cold against cold:
 
-- warm: in this process, after one render of each; the median of `runs` renders.
+- warm: in this process, after one render of each; the median of `runs` renders, the documents
+  and the bare page taking turns so that a change in the machine's load hits both alike. Each
+  warm run renders a new application revision (a new fingerprint, QR code and address), so
+  only what a server reuses across applications is reused: nothing keyed by the form.
 - cold: a fresh `python -c` per sample, timed from spawn to exit, so interpreter start, imports
   and font registration count; the median of `cold_runs` after one run that warms the page cache.
+
+For information only: `warm.same_application_ms` renders one application over and over (what
+the bench measured first; both documents of one application share their QR code and checks),
+and `warm.bare_same_text_ms` draws the documents' text, line after line, on bare pages with
+the same font: what the text alone costs, without tables, layout or QR code.
 
 Target (issue 3): both documents within 3× the bare document, warm and cold.
 """
@@ -38,8 +46,11 @@ render_bare({str(FONT_PATH)!r})
 """
 
 
-def sample_application() -> Any:
-    """A complete draft like the README's sample (imported lazily: the cold child times it)."""
+def sample_application(revision: int = 3) -> Any:
+    """A complete draft like the README's sample (imported lazily: the cold child times it).
+
+    Each revision has its own street number, so its form data and fingerprint differ.
+    """
     from domain import (
         Address,
         Admin,
@@ -57,7 +68,10 @@ def sample_application() -> Any:
         opened_on="1998-09",
         code=make_institution_code("45038862", "440104", "11", "A100", "1"),
         address=Address(
-            province="440000", city="440100", district="440104", street="中山二路 58 号"
+            province="440000",
+            city="440100",
+            district="440104",
+            street=f"中山二路 {55 + revision} 号",
         ),
         subjects=["预防保健科", "内科", "外科", "妇产科", "儿科", "医学检验科", "医学影像科"],
         legal_rep=Person(name="陈志远", mobile="13800138000"),
@@ -67,7 +81,7 @@ def sample_application() -> Any:
         id="HQ7K-M2XP",
         kind=Kind.NEW,
         status=Status.DRAFT,
-        revision=3,
+        revision=revision,
         form=form,
         created_at=at,
         updated_at=at,
@@ -103,14 +117,59 @@ def render_bare(font_path: str) -> int:
     return len(output.getvalue())
 
 
-def warm_median_s(work: Callable[[], int], runs: int) -> float:
-    work()  # registers the font and fills caches, as in a long-running server
-    samples = []
-    for _ in range(runs):
+def documents_text(application: Any) -> list[str]:
+    """The text each document prints, roughly: its fixed text and the form's values."""
+    from pdfgen import _blocks, _consent, _info_form, _layout
+
+    form = application.form
+    values = [form.name, form.opened_on, form.code, form.address.street, *form.subjects]
+    values += [form.legal_rep.name, form.legal_rep.mobile, form.admin.name, form.admin.mobile]
+    shared = [_layout.AUTHORITY, _layout.SYSTEM, _layout.NO_ALTERATION, _blocks.DOCUMENT_LINE]
+    shared += [_blocks.FINGERPRINT_NOTE, *_blocks.SIGNERS, form.admin.email]
+    info = [_info_form.TITLE, *_info_form.SECTIONS, *_info_form.LABELS.values(), *values]
+    terms = [section + "".join(items) for section, items in _consent.TERMS]
+    consent = [_consent.TITLE, _consent.INTRO, *terms, _consent.AGREEMENT, form.name, form.code]
+    return ["".join([*info, _info_form.STATEMENT, *shared]), "".join([*consent, *shared])]
+
+
+def render_bare_text(font_path: str, texts: list[str]) -> int:
+    """Each text as a bare document: 40 characters a line, 45 lines an A4 page, same font."""
+    from io import BytesIO
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    render_bare(font_path)  # registers the font
+    size = 0
+    for text in texts:
+        output = BytesIO()
+        canvas = Canvas(output, pagesize=A4, invariant=1, initialFontName="BareWQY")
+        lines = [text[start : start + 40] for start in range(0, len(text), 40)]
+        for first in range(0, len(lines), 45):
+            canvas.setFont("BareWQY", 10.5)
+            for row, line in enumerate(lines[first : first + 45]):
+                canvas.drawString(57, 780 - 16 * row, line)
+            canvas.showPage()
+        canvas.save()
+        size += len(output.getvalue())
+    return size
+
+
+def warm_medians_s(
+    documents: Callable[[int], int], bare: Callable[[], int], runs: int
+) -> tuple[float, float]:
+    """Median seconds of `documents(run)` and of `bare()`, taking turns, after one of each."""
+    documents(-1)  # registers the font and fills caches, as in a long-running server
+    bare()
+    document_samples, bare_samples = [], []
+    for run in range(runs):
         started = time.perf_counter()
-        work()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
+        documents(run)
+        document_samples.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        bare()
+        bare_samples.append(time.perf_counter() - started)
+    return statistics.median(document_samples), statistics.median(bare_samples)
 
 
 def cold_median_s(child_code: str, runs: int) -> float:
@@ -124,13 +183,29 @@ def cold_median_s(child_code: str, runs: int) -> float:
 
 
 def run(*, runs: int = 30, cold_runs: int = 5) -> dict[str, Any]:
-    application = sample_application()
-    warm_documents = warm_median_s(lambda: render_documents(application), runs)
-    warm_bare = warm_median_s(lambda: render_bare(str(FONT_PATH)), runs)
+    applications = [sample_application(revision) for revision in range(4, runs + 5)]
+
+    def new_application(run: int) -> int:
+        return render_documents(applications[run + 1])
+
+    def bare() -> int:
+        return render_bare(str(FONT_PATH))
+
+    warm_documents, warm_bare = warm_medians_s(new_application, bare, runs)
+    same = sample_application()
+    same_application, _ = warm_medians_s(lambda _run: render_documents(same), bare, runs)
+    texts = documents_text(same)
+    same_text, _ = warm_medians_s(lambda _run: render_bare_text(str(FONT_PATH), texts), bare, runs)
     cold_documents = cold_median_s(DOCUMENTS_CHILD, cold_runs)
     cold_bare = cold_median_s(BARE_CHILD, cold_runs)
     return {
-        "warm": {"documents_ms": warm_documents * 1000, "bare_ms": warm_bare * 1000, "runs": runs},
+        "warm": {
+            "documents_ms": warm_documents * 1000,
+            "bare_ms": warm_bare * 1000,
+            "runs": runs,
+            "same_application_ms": same_application * 1000,
+            "bare_same_text_ms": same_text * 1000,
+        },
         "cold": {
             "documents_ms": cold_documents * 1000,
             "bare_ms": cold_bare * 1000,

@@ -44,7 +44,12 @@ def demo(*, seed: int) -> int:
     summary = seed_demo(settings.database_url, seed=seed)
     print(_seed_message(summary), file=sys.stderr)
     with serve_in_thread(create_app(settings)) as base_url:
-        app = HotlineApp(CentralAPI(base_url), username=DEMO_USERNAME, password=DEMO_PASSWORD)
+        app = HotlineApp(
+            CentralAPI(base_url),
+            username=DEMO_USERNAME,
+            password=DEMO_PASSWORD,
+            idle_lock_minutes=KioskSettings().idle_lock_minutes,
+        )
         app.run()
     return 0
 
@@ -55,18 +60,6 @@ def serve(*, host: str, port: int) -> int:
     settings = Settings()
     _prepare_database(settings)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
-    return 0
-
-
-def tui(*, api_url: str | None) -> int:
-    from tui import DEFAULT_API_URL, HotlineApp
-
-    kiosk = KioskSettings()
-    HotlineApp(
-        api_url=api_url or kiosk.api_url or DEFAULT_API_URL,
-        username=kiosk.username,
-        password=kiosk.password,
-    ).run()
     return 0
 
 

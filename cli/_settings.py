@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # The demo operator that `hqms-desk seed` creates; `demo` and a local `status` sign in with it.
@@ -10,10 +11,11 @@ DEMO_PASSWORD = "demo-operator-2026"
 
 
 class KioskSettings(BaseSettings):
-    """`HQMS_API_URL`, `HQMS_USERNAME`, `HQMS_PASSWORD`."""
+    """`HQMS_API_URL`, `HQMS_USERNAME`, `HQMS_PASSWORD`, `HQMS_IDLE_LOCK_MINUTES`."""
 
     model_config = SettingsConfigDict(env_prefix="HQMS_", extra="ignore")
 
     api_url: str | None = None
     username: str | None = None
     password: str | None = None
+    idle_lock_minutes: float = Field(default=5.0, ge=0, description="0: the kiosk never locks")

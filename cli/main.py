@@ -3,9 +3,11 @@
 hqms-desk demo                        API on loopback + kiosk, SQLite, demo data, signed in
 hqms-desk serve [--host H] [--port P] the central API (schema brought up to date first)
 hqms-desk tui [--api URL]             the kiosk against a running API (login screen)
+hqms-desk web [--host H] [--port P] [--api URL]   the kiosk in a browser (docs/web-kiosk.md)
 hqms-desk status PHONE [--json]       quick status without the kiosk
 hqms-desk seed [--applications N] [--seed S]
 hqms-desk operator add NAME --role operator|reviewer|admin   (password from stdin)
+hqms-desk --version                   the installed version (also -V)
 """
 
 from __future__ import annotations
@@ -13,15 +15,39 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+import tomllib
 from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any, NoReturn
 
-from cli import _commands
+
+def package_version() -> str:
+    """The installed distribution's version; from a source tree never installed, the version
+    its pyproject.toml declares."""
+    try:
+        return version("hqms-desk")
+    except PackageNotFoundError:
+        pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+        try:
+            return str(tomllib.loads(pyproject.read_text("utf-8"))["project"]["version"])
+        except (OSError, KeyError, tomllib.TOMLDecodeError):
+            return "unknown"
+
+
+class _PrintVersion(argparse.Action):
+    """`-V/--version`, looked up only when asked: every other command starts without it."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> NoReturn:
+        print(f"{parser.prog} {package_version()}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hqms-desk", description="HQMS 流感医疗服务监测系统 账号申请热线坐席工具"
     )
+    parser.add_argument("-V", "--version", action=_PrintVersion, nargs=0, help="显示版本号后退出")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="本机演示：启动中央服务和坐席界面（演示数据）")
@@ -33,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     tui = commands.add_parser("tui", help="连接已运行的中央服务，打开坐席界面")
     tui.add_argument("--api", help="中央服务地址（默认取 HQMS_API_URL）")
+
+    web = commands.add_parser("web", help="在浏览器中提供坐席界面（每位操作员各自登录）")
+    web.add_argument("--host", default="127.0.0.1", help="监听地址（默认只听本机）")
+    web.add_argument("--port", type=int, default=8080)
+    web.add_argument("--api", help="中央服务地址（默认取 HQMS_API_URL）")
+    web.add_argument("--public-url", help="浏览器访问的地址，在反向代理之后时填写（https://…）")
 
     status = commands.add_parser("status", help="按手机号查询申请状态（不打开界面）")
     status.add_argument("phone")
@@ -54,13 +86,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "tui":
+        from cli._kiosk import tui  # without the server's imports: see cli._kiosk
+
+        return tui(api_url=args.api)
+    from cli import _commands  # the server and its database load only for these commands
+
     match args.command:
         case "demo":
             return _commands.demo(seed=args.seed)
         case "serve":
             return _commands.serve(host=args.host, port=args.port)
-        case "tui":
-            return _commands.tui(api_url=args.api)
+        case "web":
+            from cli._web import web  # aiohttp and textual-serve load only for this command
+
+            return web(host=args.host, port=args.port, api_url=args.api, public_url=args.public_url)
         case "status":
             return asyncio.run(_commands.status(args.phone, api_url=args.api, as_json=args.json))
         case "seed":

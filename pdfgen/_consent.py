@@ -5,9 +5,11 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from ._blocks import heading, signing
+from ._blocks import SHARED_FIXED_TEXT, heading, signing
+from ._build import build_pdf
 from ._content import DocumentContent
-from ._layout import CONTENT_WIDTH, HOTLINE, SYSTEM, bordered_table, build_pdf, para, styles
+from ._layout import CONTENT_WIDTH, HOTLINE, SYSTEM, bordered_table, para, styles
+from ._paragraphs import fixed_characters, fixed_para
 
 TITLE = "系统使用须知及同意书"
 INTRO = (
@@ -65,6 +67,17 @@ TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 AGREEMENT = "本机构已阅读并理解上述须知，同意遵守。"
+NAME_LABEL = "医疗机构名称"
+CODE_LABEL = "医疗机构代码"
+FIXED_CHARACTERS = fixed_characters(
+    SHARED_FIXED_TEXT,
+    TITLE,
+    INTRO,
+    *(section + "".join(items) for section, items in TERMS),
+    AGREEMENT,
+    NAME_LABEL,
+    CODE_LABEL,
+)
 
 
 def consent_pdf(content: DocumentContent) -> bytes:
@@ -73,23 +86,28 @@ def consent_pdf(content: DocumentContent) -> bytes:
         *heading(TITLE, content),
         _institution_table(content),
         Spacer(1, 3 * mm),
-        para(INTRO, s.body),
+        fixed_para(INTRO, s.body),
     ]
     number = 0
     for section, items in TERMS:
-        story.append(para(section, s.heading))
+        story.append(fixed_para(section, s.heading))
         for item in items:
             number += 1
-            story.append(para(f"{number}. {item}", s.term))
+            story.append(fixed_para(f"{number}. {item}", s.term))
     story += [Spacer(1, 4 * mm), signing(AGREEMENT, content)]
-    return build_pdf(story, title=TITLE, fingerprint_text=str(content.fingerprint))
+    return build_pdf(
+        story,
+        title=TITLE,
+        fingerprint_text=str(content.fingerprint),
+        fixed_characters=FIXED_CHARACTERS,
+    )
 
 
 def _institution_table(content: DocumentContent) -> Flowable:
     s = styles()
     label_width = 32 * mm
     rows = [
-        [para("医疗机构名称", s.value), para(content.name, s.value)],
-        [para("医疗机构代码", s.value), para(content.code, s.value)],
+        [fixed_para(NAME_LABEL, s.value), para(content.name, s.value)],
+        [fixed_para(CODE_LABEL, s.value), para(content.code, s.value)],
     ]
     return bordered_table(rows, (label_width, CONTENT_WIDTH - label_width))

@@ -8,6 +8,8 @@ naming it, never printed as an empty box.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 
@@ -76,8 +78,30 @@ class DocumentContent:
     admin_email: str
 
 
+# Both documents of an application are rendered from the same snapshot, usually one right after
+# the other: the checks and decoding (≈ 1 ms) are kept for the last few snapshots.
+RECENT_SNAPSHOTS = 16
+_recent: OrderedDict[tuple[str, int, date, str], DocumentContent] = OrderedDict()
+_recent_lock = threading.Lock()
+
+
 def document_content(source: Application | FormSnapshot, generated_on: date) -> DocumentContent:
     """The checked, decoded content of both documents; raises `DocumentRefused`."""
+    key = (source.id, source.revision, generated_on, source.form.model_dump_json())
+    with _recent_lock:
+        content = _recent.get(key)
+        if content is not None:
+            _recent.move_to_end(key)
+            return content
+    content = _checked_content(source, generated_on)
+    with _recent_lock:
+        _recent[key] = content
+        if len(_recent) > RECENT_SNAPSHOTS:
+            _recent.popitem(last=False)
+    return content
+
+
+def _checked_content(source: Application | FormSnapshot, generated_on: date) -> DocumentContent:
     form = source.form
     problems = masked_problems(form)
     problems += [p for p in form_problems(form, today=generated_on) if not p.warning]

@@ -1,8 +1,9 @@
 """The embedded CJK font: registered once per process, and what it can draw.
 
 WenQuanYi Micro Hei ships inside the package (see `fonts/README.md`), so a PDF prints the same
-on any machine: reportlab embeds the subset of glyphs a document uses. Registration parses the
-5 MB file (≈ 0.1 s), hence once per process and only when a document is first rendered.
+on any machine: reportlab embeds the subsets of glyphs a document uses (`_subsets`).
+Registration parses the 5 MB file (≈ 0.1 s), hence once per process and only when a document
+is first rendered.
 """
 
 from __future__ import annotations
@@ -12,16 +13,17 @@ from functools import cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+
+from ._subsets import SubsetCachingTTFont
 
 FONT_NAME = "WQYMicroHei"
 FONT_PATH = Path(__file__).resolve().parent / "fonts" / "wqy-microhei.ttc"
 
 
 @cache
-def embedded_font() -> TTFont:
+def embedded_font() -> SubsetCachingTTFont:
     """The registered font (first face of the .ttc); later calls return the same object."""
-    font = TTFont(FONT_NAME, str(FONT_PATH), subfontIndex=0)
+    font = SubsetCachingTTFont(FONT_NAME, str(FONT_PATH), subfontIndex=0)
     pdfmetrics.registerFont(font)
     return font
 

@@ -1,29 +1,25 @@
-"""Page furniture and building blocks shared by both documents.
+"""Styles, page geometry and building blocks shared by both documents.
 
-Every page: the system's name as a header, the no-alteration note, the fingerprint and
-"第 1 页 共 N 页" as a footer. The total page count is known only after layout, so the canvas
-keeps each page's drawing and adds the furniture when the document is saved.
+Text that is the same in every document goes through `fixed_para` (laid out and drawn once per
+process, `_paragraphs`); text from the form through `para`.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from io import BytesIO
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Paragraph, Table, TableStyle
 
 from ._font import font_name
+from ._paragraphs import fixed_para, form_para
 from ._qr import QrCode
 
 AUTHORITY = "国家卫生健康委医政医管局  医院质量监测系统（HQMS）"
@@ -32,6 +28,8 @@ HOTLINE = "400 0030 686"
 NO_ALTERATION = (
     "本文件由系统根据填写资料自动生成，内容不得涂改，否则无效。如需更改，请修改资料后重新下载。"
 )
+DATE_LINE = "日期：　　　　年　　月　　日"
+QR_CAPTION = "扫码核对文件指纹"
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 20 * mm
@@ -84,12 +82,8 @@ def styles() -> Styles:
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text: user data is escaped, never read as markup.
-
-    Paragraphs collapse whitespace, so an ideographic space (the blanks of "年　　月　　日")
-    becomes two no-break spaces, which keep their width.
-    """
-    return Paragraph(escape(text).replace("\u3000", "\xa0\xa0"), style)
+    """A paragraph of plain text from the form: escaped, never read as markup."""
+    return form_para(text, style)
 
 
 def bordered_table(
@@ -123,12 +117,11 @@ def signature_boxes(titles: Sequence[str], *, height: float = 44 * mm) -> Table:
     """
     s = styles()
     count = len(titles)
-    date_line = "日期：　　　　年　　月　　日"
     table = Table(
         [
-            [para(title, s.centered) for title in titles],
+            [fixed_para(title, s.centered) for title in titles],
             ["" for _ in titles],
-            [para(date_line, s.centered) for _ in titles],
+            [fixed_para(DATE_LINE, s.centered) for _ in titles],
         ],
         colWidths=[CONTENT_WIDTH / count] * count,
         rowHeights=[8 * mm, height, 8 * mm],
@@ -149,8 +142,8 @@ def title_block(title: str, document_line: str, fingerprint_text: str) -> Table:
     s = styles()
     qr_size = 22 * mm
     side = qr_size + 6 * mm
-    heading = [para(title, s.title), para(document_line, s.subtitle)]
-    code = [QrCode(fingerprint_text, qr_size), para("扫码核对文件指纹", s.qr_caption)]
+    heading = [fixed_para(title, s.title), para(document_line, s.subtitle)]
+    code = [QrCode(fingerprint_text, qr_size), fixed_para(QR_CAPTION, s.qr_caption)]
     table = Table([["", heading, code]], colWidths=[side, CONTENT_WIDTH - 2 * side, side])
     table.setStyle(
         TableStyle(
@@ -164,74 +157,3 @@ def title_block(title: str, document_line: str, fingerprint_text: str) -> Table:
         )
     )
     return table
-
-
-# reportlab keeps per-document subset state inside the one shared TTFont object, so two
-# documents built at once in different threads corrupt each other's subsets (the server
-# renders in worker threads). One build at a time; a build takes tens of milliseconds.
-_BUILD_LOCK = threading.Lock()
-
-
-def build_pdf(story: list[Flowable], *, title: str, fingerprint_text: str) -> bytes:
-    """The PDF bytes of `story` on A4 pages with the furniture; identical for the same input."""
-    output = BytesIO()
-    document = SimpleDocTemplate(
-        output,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title=title,
-        author=f"{SYSTEM}（HQMS）",
-        subject=fingerprint_text,
-        creator="hqms-desk",
-        initialFontName=font_name(),
-        invariant=1,
-    )
-
-    def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
-        return _FurnishedCanvas(*args, fingerprint_text=fingerprint_text, **kwargs)
-
-    with _BUILD_LOCK:
-        document.build(story, canvasmaker=make_canvas)
-    return output.getvalue()
-
-
-class _FurnishedCanvas(Canvas):
-    """Keeps each page until `save`, then draws header and footer knowing the page count."""
-
-    def __init__(self, *args: Any, fingerprint_text: str, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._fingerprint_text = fingerprint_text
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        for number, page in enumerate(self._pages, start=1):
-            self.__dict__.update(page)
-            self._draw_furniture(number, len(self._pages))
-            super().showPage()
-        super().save()
-
-    def _draw_furniture(self, number: int, total: int) -> None:
-        font = font_name()
-        top = PAGE_HEIGHT - 13 * mm
-        self.saveState()
-        self.setFillColor(MUTED)
-        self.setFont(font, 9)
-        self.drawString(MARGIN_X, top, AUTHORITY)
-        self.drawRightString(PAGE_WIDTH - MARGIN_X, top, SYSTEM)
-        self.setStrokeColor(LINE)
-        self.setLineWidth(0.8)
-        self.line(MARGIN_X, top - 2.5 * mm, PAGE_WIDTH - MARGIN_X, top - 2.5 * mm)
-        bottom = 12 * mm
-        self.line(MARGIN_X, bottom + 9 * mm, PAGE_WIDTH - MARGIN_X, bottom + 9 * mm)
-        self.setFont(font, 8.5)
-        self.drawCentredString(PAGE_WIDTH / 2, bottom + 4.5 * mm, NO_ALTERATION)
-        self.drawString(MARGIN_X, bottom, f"文件指纹：{self._fingerprint_text}")
-        self.drawRightString(PAGE_WIDTH - MARGIN_X, bottom, f"第 {number} 页 共 {total} 页")
-        self.restoreState()

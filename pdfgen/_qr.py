@@ -1,8 +1,8 @@
 """The fingerprint's QR code as a flowable.
 
-reportlab's `QrCodeWidget` encodes the payload; choosing the mask pattern is pure Python and
-costs more than the rest of a document, and both documents of an application carry the same
-payload, so the module matrix and its drawing operators are computed once per payload.
+reportlab's encoder makes the module matrix, with its mask choice sped up (`_qr_masks`, the
+same modules as `QrCodeWidget`); both documents of an application carry the same payload, so
+the matrix and its drawing operators are computed once per payload.
 """
 
 from __future__ import annotations
@@ -10,9 +10,11 @@ from __future__ import annotations
 import itertools
 from functools import lru_cache
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.barcode.qrencoder import QRErrorCorrectLevel
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
+
+from ._qr_masks import FastMaskQRCode
 
 QUIET_ZONE_MODULES = 2  # the standard asks for 4; the cell's white padding adds the rest
 
@@ -20,7 +22,8 @@ QUIET_ZONE_MODULES = 2  # the standard asks for 4; the cell's white padding adds
 @lru_cache(maxsize=64)
 def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
     """The dark/light matrix of `payload`, error correction level M, top row first."""
-    code = QrCodeWidget(payload, barLevel="M").qr
+    code = FastMaskQRCode(None, QRErrorCorrectLevel.M)
+    code.addData(payload)
     code.make()
     return tuple(tuple(bool(module) for module in row) for row in code.modules)
 

@@ -1,207 +1,201 @@
 """Regenerate `screenshots/*.svg` from the real kiosk on the real API with the demo data.
 
-    python docs/tools/make_screenshots.py [--out screenshots]
+    python docs/tools/make_screenshots.py [--out screenshots] [--only NAME ...]
 
-A dev tool, outside the packages, so it may import the server: it migrates a temporary SQLite
-database, seeds the demo at a fixed date, serves the API in-process (httpx.ASGITransport) and
-drives `tui.HotlineApp` headless at 80×24, saving one SVG per screen:
+A dev tool, outside the packages, so it may import the server. Every scene in `SCENES` (the
+list of screenshots, one `Scene` each, plays in `screenshot_scenes.py`) starts from the same
+seeded demo database, its own copy of it, and drives `tui.HotlineApp` headless at 80×24 over the
+API in-process (httpx.ASGITransport) to the screen it shows. Everything that would otherwise vary
+between runs is fixed, so a screenshot changes only when the screen does, and
+tests/tui/test_tui_screenshots_current.py can tell a stale one: the seed and its date, the
+clock (the kiosk's and the server's, which moves only when a step moves it), the application ids
+the server hands out, the home folder the paths on screen start from, the text cursor (shown
+steadily instead of blinking) and the resend countdown (held where it started).
 
-    login.svg    the login form
-    lookup.svg   the home screen after a number that matches nothing
-    results.svg  a number with several applications: the list to pick from
-    detail.svg   a pending application: banner, form, files, timeline
-    walkthrough-verify.svg   新申请 (F3): the SMS sent, the resend countdown, no code on screen
-    walkthrough-form.svg     填写资料 with the institution code decoded as typed
-    walkthrough-upload.svg   上传文件: rules, the documents saved, the three scans uploaded
-    walkthrough-status.svg   审批状态 after 提交审核
-    review-queue.svg  the reviewer's queue: pending applications, oldest first
-    review.svg   reviewing one: documents beside the stamped scans, fingerprint, 通过 / 不通过
+A run over all scenes also removes the SVGs in the output folder that no scene makes any more.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import shutil
 import sys
 import tempfile
-from collections.abc import Callable
-from contextlib import suppress
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from random import Random
+from unittest.mock import patch
 
 import httpx
-from textual.pilot import Pilot
-from textual.worker import WorkerFailed
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from screenshot_scenes import (  # noqa: E402
+    SCENES,
+    SEEDED_AT,
+    Scene,
+    SceneClock,
+    Stage,
+    settle,
+)
+from textual.widgets import Input  # noqa: E402
 
 from client import CentralAPI  # noqa: E402
+from domain import is_application_id, new_application_id  # noqa: E402
 from server import Settings, create_app, upgrade_database  # noqa: E402
-from server.demo import DEMO_OPERATORS, DEMO_PHONES, seed_demo  # noqa: E402
+from server.demo import seed_demo  # noqa: E402
 from tui import HotlineApp  # noqa: E402
+from tui.widgets.resend_button import ResendButton  # noqa: E402
 
-SEEDED_AT = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
-KIOSK_NOW = SEEDED_AT + timedelta(hours=1)
 SIZE = (80, 24)
+ID_SEED = 2026
+ID_CHARACTERS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # the ids' own: no 0/O, 1/I/L
 
 
-async def _settle(pilot: Pilot[None]) -> None:
-    for _ in range(3):
-        with suppress(WorkerFailed):
-            await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+def seeded_template(folder: Path) -> Path:
+    """The demo database every scene copies: migrated, seeded at SEEDED_AT."""
+    database = folder / "template.sqlite3"
+    url = f"sqlite:///{database}"
+    upgrade_database(url)
+    seed_demo(url, now=SEEDED_AT)
+    return database
 
 
-async def _search(pilot: Pilot[None], phone: str) -> None:
-    await pilot.press("escape")
-    await pilot.press(*phone, "enter")
-    await _settle(pilot)
+@contextmanager
+def fixed_application_ids(seed: int) -> Iterator[None]:
+    """The server's new application ids drawn from a seeded generator instead of `secrets`.
+
+    The services import `new_application_id` by name, so it is replaced in every loaded server
+    module that holds it."""
+    rng = Random(seed)
+
+    def next_id() -> str:
+        chars = [rng.choice(ID_CHARACTERS) for _ in range(8)]
+        made = "".join(chars[:4]) + "-" + "".join(chars[4:])
+        assert is_application_id(made), f"{made} is not an application id any more"
+        return made
+
+    holders = [
+        module
+        for name, module in list(sys.modules.items())
+        if name.startswith("server.")
+        and getattr(module, "new_application_id", None) is new_application_id
+    ]
+    for module in holders:
+        module.new_application_id = next_id  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        for module in holders:
+            module.new_application_id = new_application_id  # type: ignore[attr-defined]
 
 
-async def make_screenshots(out: Path, data_dir: Path) -> list[Path]:
-    database_url = f"sqlite:///{data_dir / 'screenshots.sqlite3'}"
-    upgrade_database(database_url)
-    seed_demo(database_url, now=SEEDED_AT)
-    api_app = create_app(Settings(data_dir=data_dir, database_url=database_url))
-    operator = DEMO_OPERATORS[0]
-    out.mkdir(parents=True, exist_ok=True)
-    saved: list[Path] = []
+@contextmanager
+def home_folder(home: Path) -> Iterator[None]:
+    """`~` in the paths the kiosk shows and reads (documents folder, scans) means `home`."""
+    before = os.environ.get("HOME")
+    os.environ["HOME"] = str(home)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["HOME"]
+        else:
+            os.environ["HOME"] = before
 
-    def save(app: HotlineApp, name: str) -> None:
-        app.save_screenshot(filename=name, path=str(out))
-        saved.append(out / name)
 
+def runs(scenes: Sequence[Scene]) -> Iterator[list[Scene]]:
+    """The scenes in groups that one kiosk plays in turn: each continues the one before."""
+    group: list[Scene] = []
+    for scene in scenes:
+        if group and not scene.continues(group[-1]):
+            yield group
+            group = []
+        group.append(scene)
+    if group:
+        yield group
+
+
+async def play_run(run: Sequence[Scene], template: Path, folder: Path) -> dict[str, str]:
+    """One kiosk on a copy of the template database, through the scenes of `run`."""
+    folder.mkdir(parents=True)
+    database = folder / "hqms.sqlite3"
+    shutil.copyfile(template, database)
+    database_url = f"sqlite:///{database}"
+    clock = SceneClock()
+    api_app = create_app(Settings(data_dir=folder, database_url=database_url))
+    api_app.state.context.clock = clock
+    operator = run[0].operator
+    username, password = (operator.username, operator.password) if operator else ("", "")
+    home = folder / "home"
+    home.mkdir()
+    svgs: dict[str, str] = {}
     transport = httpx.ASGITransport(app=api_app)
-    async with CentralAPI("http://hqms.test", transport=transport) as api:
-        app = HotlineApp(api, clock=lambda: KIOSK_NOW)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await pilot.press(*operator.username, "enter")
-            save(app, "login.svg")
-            await pilot.press(*operator.password, "enter")
-            await _settle(pilot)
-            await _search(pilot, DEMO_PHONES["unknown"])
-            save(app, "lookup.svg")
-            await _search(pilot, DEMO_PHONES["several"])
-            save(app, "results.svg")
-            await pilot.press("escape")
-            await _search(pilot, DEMO_PHONES["pending"])
-            save(app, "detail.svg")
-            await _walkthrough_screenshots(pilot, save, database_url, data_dir)
-        reviewer = DEMO_OPERATORS[1]
-        await api.logout()
-        app = HotlineApp(api, clock=lambda: KIOSK_NOW)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await pilot.press(*reviewer.username, "enter", *reviewer.password, "enter")
-            await _settle(pilot)
-            await pilot.press("f2")
-            await _settle(pilot)
-            save(app, "review-queue.svg")
-            await pilot.press("enter")
-            await _settle(pilot)
-            save(app, "review.svg")
+    # The resend countdown ticks in real seconds, which the scenes' clock does not pass.
+    with (
+        fixed_application_ids(ID_SEED),
+        home_folder(home),
+        patch.object(ResendButton, "_tick", lambda _: None),
+    ):
+        async with CentralAPI("http://hqms.test", transport=transport) as api:
+            app = HotlineApp(api, username=username, password=password, clock=clock)
+            async with app.run_test(size=SIZE) as pilot:
+                await settle(pilot)
+                stage, played = Stage(pilot, database_url, home, clock), 0
+                for scene in run:
+                    for step in scene.steps[played:]:
+                        await step(stage)
+                    played = len(scene.steps)
+                    # A blinking cursor is on or off depending on how long the steps took.
+                    for field in app.screen.query(Input):
+                        field.cursor_blink = False
+                    await pilot.pause()
+                    svgs[scene.name] = app.export_screenshot()
+    return svgs
+
+
+async def render_scenes(scenes: Sequence[Scene], work: Path) -> dict[str, str]:
+    """Each scene's name and SVG text, in the order of `scenes`."""
+    template = seeded_template(work)
+    svgs: dict[str, str] = {}
+    for run in runs(scenes):
+        svgs |= await play_run(run, template, work / run[0].name)
+    return svgs
+
+
+def make_screenshots(out: Path, names: Sequence[str] = ()) -> list[Path]:
+    chosen = [scene for scene in SCENES if not names or scene.name in names]
+    unknown = set(names) - {scene.name for scene in SCENES}
+    if unknown:
+        raise SystemExit(f"no such scene: {', '.join(sorted(unknown))}")
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="hqms-screenshots-") as work:
+        svgs = asyncio.run(render_scenes(chosen, Path(work)))
+    saved = []
+    for name, svg in svgs.items():
+        path = out / f"{name}.svg"
+        path.write_text(svg, encoding="utf-8")
+        saved.append(path)
+    if not names:
+        for stale in set(out.glob("*.svg")) - set(saved):
+            with suppress(FileNotFoundError):
+                stale.unlink()
+                print(f"removed {stale} (no scene makes it any more)")
     return saved
 
 
-WALKTHROUGH_PHONE = "13700137001"
-"""A number the demo does not know: the walk-through starts a new application for it."""
-
-
-def _sms_code(database_url: str, phone: str) -> str:
-    """The code from the outbox (the screenshots' stand-in for the caller's phone)."""
-    from sqlalchemy import create_engine, select
-
-    from server.storage.tables import outbox
-
-    engine = create_engine(database_url)
-    with engine.connect() as connection:
-        [secrets] = connection.execute(
-            select(outbox.c.secrets)
-            .where(outbox.c.purpose == "verification_code", outbox.c.recipient == phone)
-            .order_by(outbox.c.id.desc())
-            .limit(1)
-        ).one()
-    engine.dispose()
-    return next(str(value) for value in secrets.values() if str(value).isdigit())
-
-
-async def _walkthrough_screenshots(
-    pilot: Pilot[None], save: Callable[[HotlineApp, str], None], database_url: str, data_dir: Path
-) -> None:
-    """新申请 from the lookup screen through the four steps, one screenshot per step."""
-    from textual.widgets import Button, Checkbox, Input, Select
-
-    from domain import FileKind, make_institution_code
-    from tui.widgets import FormEditor, RegionSelect
-
-    app = pilot.app
-    assert isinstance(app, HotlineApp)
-    await pilot.press("escape")
-    await _settle(pilot)
-    await pilot.press("escape", *WALKTHROUGH_PHONE, "f3")
-    await _settle(pilot)
-    await pilot.press("enter")
-    await _settle(pilot)
-    save(app, "walkthrough-verify.svg")
-    await pilot.press(*_sms_code(database_url, WALKTHROUGH_PHONE), "enter")
-    await _settle(pilot)
-    screen = app.screen
-    editor = screen.query_one(FormEditor)
-    editor.set_value("name", "广州市越秀区示范医院")
-    editor.set_value("opened-year", "2003")
-    editor.set_value("opened-month", "07")
-    screen.query_one("#code-input", Input).focus()
-    code = make_institution_code("45038861", "440104", "11", "A100", "1")
-    await pilot.press(*(code[:8] + ("0" if code[8] != "0" else "1") + code[9:]))
-    await pilot.pause()
-    save(app, "walkthrough-form.svg")
-    screen.query_one(RegionSelect).set_codes("440000", "440100", "440104")
-    for field, value in {
-        "street": "中山路 9 号",
-        "subjects": "内科、外科",
-        "legal-rep-name": "李明",
-        "legal-rep-mobile": "13900139001",
-        "admin-name": "王芳",
-        "admin-email": "wangfang@example.com",
-    }.items():
-        editor.set_value(field, value)
-    await pilot.pause()
-    for box in screen.query(Checkbox):
-        box.value = True
-    await pilot.press("ctrl+s")
-    await _settle(pilot)
-    await pilot.press("f7")
-    screen.query_one("#documents-dir", Input).value = str(data_dir / "documents")
-    screen.query_one("#download", Button).press()
-    await _settle(pilot)
-    scans = {
-        FileKind.INFO_FORM: ("info_form.pdf", b"%PDF-1.4 info"),
-        FileKind.CONSENT: ("consent.pdf", b"%PDF-1.4 consent"),
-        FileKind.LICENSE: ("license.jpg", b"\xff\xd8\xff\xe0 licence"),
-    }
-    for kind, (name, content) in scans.items():
-        path = data_dir / name
-        path.write_bytes(content)
-        screen.query_one("#scan-kind", Select).value = kind
-        screen.query_one("#scan-path", Input).value = str(path)
-        screen.query_one("#upload", Button).press()
-        await _settle(pilot)
-    save(app, "walkthrough-upload.svg")
-    await pilot.press("f7")
-    screen.query_one("#submit", Button).press()
-    await _settle(pilot)
-    save(app, "walkthrough-status.svg")
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n", 1)[0])
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    parser.add_argument("--only", nargs="+", default=[], metavar="NAME", help="these scenes")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="hqms-screenshots-") as data_dir:
-        for path in asyncio.run(make_screenshots(args.out, Path(data_dir))):
-            print(path)
+    for path in make_screenshots(args.out, args.only):
+        print(path)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,214 @@
+"""The screenshots `make_screenshots.py` takes: `SCENES`, one `Scene` per SVG.
+
+A scene is a kiosk signed in as `operator` (at the login form when that is None) on a fresh copy
+of the seeded demo, driven by its `steps` to the screen to keep. To add a screenshot, append a
+Scene; its name is the file's (`screenshots/<name>.svg`). A scene whose steps continue those of
+the scene before it (same operator) is taken on the same kiosk, without replaying them: the
+result is the same, only sooner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import create_engine, select
+from textual.pilot import Pilot
+from textual.widgets import Button, Checkbox, Input, Select
+from textual.worker import WorkerFailed
+
+from domain import FileKind, make_institution_code
+from server.demo import DEMO_OPERATORS, DEMO_PHONES, DemoOperator
+from server.storage.tables import outbox
+from tui.widgets import FormEditor, RegionSelect
+
+SEEDED_AT = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
+"""The demo's `now`: its applications are dated relative to it."""
+KIOSK_NOW = SEEDED_AT + timedelta(hours=1)
+"""Both clocks, the kiosk's and the server's, stand still here."""
+OPERATOR, REVIEWER = DEMO_OPERATORS[0], DEMO_OPERATORS[1]
+WALKTHROUGH_PHONE = "13700137001"
+"""A number the demo does not know: the walk-through starts a new application for it."""
+
+
+class SceneClock:
+    """The time both the kiosk and the server read: it moves only when a step says so, so the
+    times on screen (and the order of things done "at once") are the same on every run."""
+
+    def __init__(self) -> None:
+        self.at = KIOSK_NOW
+
+    def __call__(self) -> datetime:
+        return self.at
+
+    def advance(self, **delta: float) -> None:
+        self.at += timedelta(**delta)
+
+
+@dataclass(frozen=True)
+class Stage:
+    pilot: Pilot[None]
+    database_url: str
+    home: Path
+    """The kiosk's `~`: documents are saved and scans read below it."""
+    clock: SceneClock
+
+
+Play = Callable[[Stage], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Scene:
+    name: str
+    steps: tuple[Play, ...]
+    operator: DemoOperator | None = field(default=OPERATOR)
+
+    def continues(self, before: Scene) -> bool:
+        """True when this scene's steps start with all of `before`'s, for the same operator."""
+        shared = self.steps[: len(before.steps)]
+        return self.operator == before.operator and shared == before.steps
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Until the workers are done and their messages handled (a failed worker is on screen)."""
+    for _ in range(3):
+        with suppress(WorkerFailed):
+            await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def search(stage: Stage, phone: str) -> None:
+    await stage.pilot.press("escape", *phone, "enter")
+    await settle(stage.pilot)
+
+
+async def login_form(stage: Stage) -> None:
+    await stage.pilot.press(*OPERATOR.username, "enter")
+
+
+async def unknown_number(stage: Stage) -> None:
+    await search(stage, DEMO_PHONES["unknown"])
+
+
+async def several_applications(stage: Stage) -> None:
+    await search(stage, DEMO_PHONES["several"])
+
+
+async def pending_detail(stage: Stage) -> None:
+    await search(stage, DEMO_PHONES["pending"])
+
+
+async def review_queue(stage: Stage) -> None:
+    await stage.pilot.press("f2")
+    await settle(stage.pilot)
+
+
+async def first_in_queue(stage: Stage) -> None:
+    await stage.pilot.press("enter")
+    await settle(stage.pilot)
+
+
+def sms_code(database_url: str, phone: str) -> str:
+    """The code from the outbox: the screenshots' stand-in for the caller reading it out."""
+    engine = create_engine(database_url)
+    with engine.connect() as connection:
+        [secrets] = connection.execute(
+            select(outbox.c.secrets)
+            .where(outbox.c.purpose == "verification_code", outbox.c.recipient == phone)
+            .order_by(outbox.c.id.desc())
+            .limit(1)
+        ).one()
+    engine.dispose()
+    return next(str(value) for value in secrets.values() if str(value).isdigit())
+
+
+async def send_code(stage: Stage) -> None:
+    """新申请 (F3) for an unknown number: the SMS sent, the resend countdown."""
+    await stage.pilot.press("escape", *WALKTHROUGH_PHONE, "f3")
+    await settle(stage.pilot)
+    await stage.pilot.press("enter")
+    await settle(stage.pilot)
+
+
+async def start_form(stage: Stage) -> None:
+    """The code confirmed, 填写资料 begun: the institution code decoded as typed (one check
+    character wrong)."""
+    stage.clock.advance(minutes=1)  # the caller reads the code out
+    pilot = stage.pilot
+    await pilot.press(*sms_code(stage.database_url, WALKTHROUGH_PHONE), "enter")
+    await settle(pilot)
+    screen = pilot.app.screen
+    editor = screen.query_one(FormEditor)
+    editor.set_value("name", "广州市越秀区示范医院")
+    editor.set_value("opened-year", "2003")
+    editor.set_value("opened-month", "07")
+    screen.query_one("#code-input", Input).focus()
+    code = make_institution_code("45038861", "440104", "11", "A100", "1")
+    await pilot.press(*(code[:8] + ("0" if code[8] != "0" else "1") + code[9:]))
+    await pilot.pause()
+
+
+async def upload_scans(stage: Stage) -> None:
+    """上传文件: the form completed and saved, both documents saved, the three scans uploaded."""
+    stage.clock.advance(minutes=5)  # the rest of the form, read from the licence
+    pilot = stage.pilot
+    screen = pilot.app.screen
+    screen.query_one(RegionSelect).set_codes("440000", "440100", "440104")
+    editor = screen.query_one(FormEditor)
+    for name, value in {
+        "street": "中山路 9 号",
+        "subjects": "内科、外科",
+        "legal-rep-name": "李明",
+        "legal-rep-mobile": "13900139001",
+        "admin-name": "王芳",
+        "admin-email": "wangfang@example.com",
+    }.items():
+        editor.set_value(name, value)
+    await pilot.pause()
+    for box in screen.query(Checkbox):
+        box.value = True
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    await pilot.press("f7")
+    screen.query_one("#download", Button).press()
+    await settle(pilot)
+    scans = stage.home / "scans"
+    scans.mkdir()
+    for kind, name, content in (
+        (FileKind.INFO_FORM, "info_form.pdf", b"%PDF-1.4 info"),
+        (FileKind.CONSENT, "consent.pdf", b"%PDF-1.4 consent"),
+        (FileKind.LICENSE, "license.jpg", b"\xff\xd8\xff\xe0 licence"),
+    ):
+        stage.clock.advance(minutes=1)  # one scan after the other, listed in that order
+        (scans / name).write_bytes(content)
+        screen.query_one("#scan-kind", Select).value = kind
+        screen.query_one("#scan-path", Input).value = f"~/scans/{name}"
+        screen.query_one("#upload", Button).press()
+        await settle(pilot)
+
+
+async def submit(stage: Stage) -> None:
+    """审批状态 after 提交审核."""
+    stage.clock.advance(minutes=1)
+    await stage.pilot.press("f7")
+    stage.pilot.app.screen.query_one("#submit", Button).press()
+    await settle(stage.pilot)
+
+
+WALKTHROUGH = (send_code, start_form, upload_scans, submit)
+
+SCENES: list[Scene] = [
+    Scene("login", (login_form,), operator=None),
+    Scene("lookup", (unknown_number,)),
+    Scene("results", (several_applications,)),
+    Scene("detail", (pending_detail,)),
+    Scene("walkthrough-verify", WALKTHROUGH[:1]),
+    Scene("walkthrough-form", WALKTHROUGH[:2]),
+    Scene("walkthrough-upload", WALKTHROUGH[:3]),
+    Scene("walkthrough-status", WALKTHROUGH[:4]),
+    Scene("review-queue", (review_queue,), operator=REVIEWER),
+    Scene("review", (review_queue, first_in_queue), operator=REVIEWER),
+]
