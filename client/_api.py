@@ -224,7 +224,10 @@ class ApiCore:
                 # A timeout may hide a request the server did process: never repeat it.
                 raise ApiTimeout() from error
             except httpx.TransportError as error:
-                if last_attempt or not isinstance(error, httpx.ConnectError):
+                # Refused, or a keep-alive connection the server closed just as it was reused:
+                # nothing was processed, and only GETs and keyed POSTs get here more than once.
+                retryable = isinstance(error, httpx.ConnectError | httpx.RemoteProtocolError)
+                if last_attempt or not retryable:
                     raise ApiUnavailable() from error
             else:
                 if response.status_code != 503 or last_attempt:

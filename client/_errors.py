@@ -19,11 +19,17 @@ Every exception carries `detail`: a Chinese sentence an operator can read aloud.
     ├── ConflictError                conflict                (a second open application)
     │   ├── VerificationUsedError    verification_used       (a token used twice)
     │   ├── FileKindTakenError       file_kind_taken         (delete the old scan first)
-    │   └── TooManyFilesError        too_many_files
+    │   ├── TooManyFilesError        too_many_files
+    │   ├── CallRequiredError        call_required           (reveal outside a call about it)
+    │   ├── CallerNotCheckedError    caller_not_checked      (verify the caller first)
+    │   ├── CallEndedError           call_ended              (the call has a wrap-up already)
+    │   ├── CallWithoutApplicationError  call_without_application
+    │   └── NotAChangeError          not_a_change            (no change preview for it)
     ├── AlreadyInHqmsError           already_in_hqms
     ├── PreconditionFailedError      precondition_failed     (412: someone changed it first)
     ├── PreconditionRequiredError    precondition_required   (428: If-Match missing)
     ├── VerificationFailedError      verification_failed     (422: wrong code; tries_left)
+    ├── VerificationPhoneMismatchError  verification_phone_mismatch  (code went to another phone)
     ├── GoneError                    gone                    (410)
     │   └── VerificationGoneError    verification_gone       (expired or out of tries)
     ├── RateLimitedError             rate_limited            (retry_after seconds)
@@ -146,6 +152,31 @@ class TooManyFilesError(ConflictError):
     default_detail = "最多只能上传三份文件，请先删除多余的。"
 
 
+class CallRequiredError(ConflictError):
+    default_code = "call_required"
+    default_detail = "请先开始通话并查到该申请。"
+
+
+class CallerNotCheckedError(ConflictError):
+    default_code = "caller_not_checked"
+    default_detail = "查看完整信息前请先核实来电人身份，或记录不核实的原因。"
+
+
+class CallEndedError(ConflictError):
+    default_code = "call_ended"
+    default_detail = "这通电话已经结束，不能再记录到它名下。"
+
+
+class CallWithoutApplicationError(ConflictError):
+    default_code = "call_without_application"
+    default_detail = "这通电话还没有关联申请：请先查到来电人的申请再核实身份。"
+
+
+class NotAChangeError(ConflictError):
+    default_code = "not_a_change"
+    default_detail = "这不是变更资料申请，没有变更内容可以预览。"
+
+
 class PreconditionFailedError(ApiError):
     default_code = "precondition_failed"
     default_detail = "资料已被他人修改，请刷新后再保存。"
@@ -162,6 +193,13 @@ class VerificationFailedError(ApiError):
 
     tries_left: int | None = None
     """Wrong codes the verification still accepts before it is used up."""
+
+
+class VerificationPhoneMismatchError(ApiError):
+    """The code was confirmed, but on a phone other than the one the action needs."""
+
+    default_code = "verification_phone_mismatch"
+    default_detail = "验证码不是发到该账号登记的手机号，请向登记的手机号重新发送验证码。"
 
 
 class IdempotencyMismatchError(InvalidRequestError):
@@ -238,9 +276,15 @@ _PROBLEM_CLASSES: tuple[type[ApiError], ...] = (
     VerificationUsedError,
     FileKindTakenError,
     TooManyFilesError,
+    CallRequiredError,
+    CallerNotCheckedError,
+    CallEndedError,
+    CallWithoutApplicationError,
+    NotAChangeError,
     PreconditionFailedError,
     PreconditionRequiredError,
     VerificationFailedError,
+    VerificationPhoneMismatchError,
     IdempotencyMismatchError,
     GoneError,
     VerificationGoneError,

@@ -28,6 +28,9 @@ class VerificationStarted(_Answer):
     expires_at: datetime
     resend_after: datetime
     """When the same phone may ask for another code for the same purpose."""
+    phone: str = ""
+    """Where the code went, masked (`138****8000`): the registered phone of an application
+    when the code was asked for by application, so the operator can tell the caller."""
 
     @field_validator("resend_after", mode="before")
     @classmethod

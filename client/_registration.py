@@ -16,7 +16,7 @@ import domain  # its models load at first use: bodies below say `domain.FileInfo
 from ._wire import DOCUMENT_PATHS, application_path, json_body, new_idempotency_key, path_segment
 
 if TYPE_CHECKING:
-    from domain import Application, FileInfo, FileKind, Form
+    from domain import Application, Delivery, FileInfo, FileKind, Form
 
     from ._api import ApiCore
     from ._models import AccountLogin, VerificationStarted
@@ -108,9 +108,11 @@ class RegistrationEndpoints(ApiCore):
         )
         return response.content
 
-    async def send_documents(self, application_id: str) -> None:
-        """Email both documents to the application's data administrator."""
-        await self._post(f"{application_path(application_id)}/documents/send", {})
+    async def send_documents(self, application_id: str) -> Delivery:
+        """Email both documents to the application's data administrator: where they went
+        (masked) and when they may be sent again."""
+        body = await self._post(f"{application_path(application_id)}/documents/send", {})
+        return domain.Delivery.model_validate(body)
 
     async def account_login(self, login: str, password: str) -> AccountLogin:
         """The institution signs in with its login name or phone; 401 when they do not match."""

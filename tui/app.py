@@ -11,12 +11,13 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from client import CentralAPI
 
+from ._desk import DEFAULT_IDLE_LOCK_MINUTES, Desk
 from ._sign_in import PendingSignIn
 from ._text import failure_sentence
 from .screens import ApiScreen, LoginScreen, LookupScreen
@@ -32,14 +33,18 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class HotlineApp(App[None]):
+class HotlineApp(Desk):
     """HQMS 热线工作台.
 
     | key    | action |
     |--------|--------|
     | Ctrl+P | 命令面板 (查询手机号, 返回首页, 刷新, 新申请, 审核队列 for reviewers, 退出登录) |
+    | Ctrl+E | 结束通话 (话后小结) |
     | Ctrl+L | 退出登录 |
     | Ctrl+Q | 退出 |
+
+    After `idle_lock_minutes` without a key or a click (0: never) the kiosk locks itself
+    (`LockScreen`) until the operator's password is given again (see `_desk`).
     """
 
     CSS_PATH = "app.tcss"
@@ -58,8 +63,9 @@ class HotlineApp(App[None]):
         username: str | None = None,
         password: str | None = None,
         clock: Callable[[], datetime] | None = None,
+        idle_lock_minutes: float = DEFAULT_IDLE_LOCK_MINUTES,
     ) -> None:
-        super().__init__()
+        super().__init__(idle_lock_minutes=idle_lock_minutes)
         self.owns_api = api is None
         self.api = api if api is not None else CentralAPI(api_url)
         self.clock = clock or _utc_now
@@ -70,6 +76,7 @@ class HotlineApp(App[None]):
         """What the operator had typed when the session ended; the next lookup screen shows it."""
 
     def on_mount(self) -> None:
+        self.start_idle_clock()
         username, password = self.autologin
         if self.api.signed_in:
             self.push_screen(self.lookup_screen())
@@ -128,6 +135,7 @@ class HotlineApp(App[None]):
     # -- screen flow ---------------------------------------------------------------------------
 
     def on_login_screen_signed_in(self, message: LoginScreen.SignedIn) -> None:
+        self.calls.keep_only_for(message.grant.operator.username, self.api)
         self.show_operator(message.grant)
         self.switch_screen(self.lookup_screen())
 
@@ -221,6 +229,7 @@ class HotlineApp(App[None]):
         # Signed out while the automatic sign-in still runs: it must not bring the lookup back.
         self.workers.cancel_group(self, "sign-in")
         self.sign_out_from_api()
+        self.calls.forget(self.api)
         self.show_login(notice="已退出登录。")
 
     def sign_out_from_api(self) -> None:
@@ -246,6 +255,7 @@ class HotlineApp(App[None]):
             )
             if isinstance(screen, ApiScreen):
                 yield from screen.palette_commands()
+            yield from self.desk_commands()
             yield SystemCommand("退出登录", "结束本次登录，回到登录页", self.action_sign_out)
         yield SystemCommand("退出", "关闭热线工作台", self.action_quit)
         yield from (

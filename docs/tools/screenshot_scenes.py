@@ -101,6 +101,31 @@ async def pending_detail(stage: Stage) -> None:
     await search(stage, DEMO_PHONES["pending"])
 
 
+async def rejected_detail(stage: Stage) -> None:
+    await search(stage, DEMO_PHONES["rejected"])
+
+
+async def approved_detail(stage: Stage) -> None:
+    await search(stage, DEMO_PHONES["approved"])
+
+
+async def press(stage: Stage, *keys: str) -> None:
+    await stage.pilot.press(*keys)
+    await settle(stage.pilot)
+
+
+async def amend_key(stage: Stage) -> None:
+    await press(stage, "m")
+
+
+async def reset_key(stage: Stage) -> None:
+    await press(stage, "p")
+
+
+async def timeline_end(stage: Stage) -> None:
+    await press(stage, "end")
+
+
 async def review_queue(stage: Stage) -> None:
     await stage.pilot.press("f2")
     await settle(stage.pilot)
@@ -209,6 +234,9 @@ SCENES: list[Scene] = [
     Scene("walkthrough-form", WALKTHROUGH[:2]),
     Scene("walkthrough-upload", WALKTHROUGH[:3]),
     Scene("walkthrough-status", WALKTHROUGH[:4]),
+    Scene("amend", (rejected_detail, amend_key)),
+    Scene("password-reset", (approved_detail, reset_key)),
+    Scene("timeline", (approved_detail, timeline_end)),
     Scene("review-queue", (review_queue,), operator=REVIEWER),
     Scene("review", (review_queue, first_in_queue), operator=REVIEWER),
 ]

@@ -141,8 +141,10 @@ async def test_one_reset_per_ten_minutes_and_three_a_day(
     make_application,
     clock,
 ) -> None:
-    # Just after Beijing midnight (16:00 UTC), so every reset below falls on one Beijing day.
-    clock.now = clock.now.replace(hour=16, minute=0, second=5)
+    # Just after Beijing midnight (16:00 UTC), so every reset below falls on one Beijing day:
+    # the latest such moment, so the clock never jumps past the operator token's lifetime.
+    midnight = clock.now.replace(hour=16, minute=0, second=5)
+    clock.now = midnight if midnight <= clock.now else midnight - timedelta(days=1)
     account = await approved_account(api_client, api_app, make_operator, make_application, PHONE)
     status = await api_client.get(_path(account.account_id), headers=auth_headers)
     assert status.status_code == 200, status.text

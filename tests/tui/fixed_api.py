@@ -8,6 +8,7 @@ server serializes, so they have the real wire shape.
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
@@ -20,6 +21,7 @@ from domain import (
     Application,
     ApplicationPage,
     ApplicationSummary,
+    Call,
     Event,
     EventPage,
     FileInfo,
@@ -27,8 +29,10 @@ from domain import (
     Form,
     Kind,
     Person,
+    Presence,
     Problem,
     Status,
+    mask_phone,
 )
 
 SUBMITTED_AT = datetime(2026, 11, 17, 2, 0, tzinfo=UTC)
@@ -146,8 +150,36 @@ async def _quiet_stream() -> AsyncIterator[bytes]:
     await asyncio.Event().wait()
 
 
+CALL_ID = "C7K2M9TRA4WEN"
+_calling_phone: dict[str, str] = {}
+"""The number each call started with (an attach does not repeat it)."""
+
+
+def _call(request: httpx.Request) -> httpx.Response:
+    """The hotline call the kiosk records: started when the number is searched, then attached
+    to the application it opens (`POST /v1/calls`, `POST /v1/calls/{id}/application`)."""
+    body = json.loads(request.content or b"{}")
+    starting = request.url.path == "/v1/calls"
+    if starting:
+        _calling_phone[CALL_ID] = mask_phone(body["phone"]) if body.get("phone") else ""
+    call = Call(
+        id=CALL_ID,
+        operator="demo",
+        phone=_calling_phone.get(CALL_ID, ""),
+        application_id=body.get("application_id"),
+        started_at=NOW,
+    )
+    return httpx.Response(201 if starting else 200, text=call.model_dump_json())
+
+
 def _answer(request: httpx.Request) -> httpx.Response:
     path = request.url.path
+    if path in ("/v1/calls", f"/v1/calls/{CALL_ID}/application"):
+        return _call(request)
+    if path == f"/v1/applications/{PENDING.id}/presence":
+        if request.method == "DELETE":
+            return httpx.Response(204)
+        return httpx.Response(200, text=Presence().model_dump_json())
     if path == f"/v1/applications/{PENDING.id}/stream":
         return httpx.Response(
             200, content=_quiet_stream(), headers={"Content-Type": "text/event-stream"}

@@ -1,5 +1,5 @@
 """`DetailScreen`: one application — banner, form with its problems, files, account, timeline,
-notifications — kept current while it is open.
+notifications — kept current while it is open, with the actions its state allows.
 
 Live: the screen follows the application's event stream (`client.watch_application`) and
 reloads whenever the server says it changed (the caller uploading, a reviewer deciding, another
@@ -8,33 +8,36 @@ in the status line while the watcher reconnects; once back, the screen reloads, 
 may have happened meanwhile. The watcher is a plain task owned by the screen rather than a
 Textual worker: it never finishes, and `app.workers.wait_for_complete()` must still mean "the
 screen's requests are done".
+
+Actions: the footer offers only what the application's `actions` allow (`check_action`); they
+live in `_detail_caller` (what needs the caller check) and `_detail_records`. Opening the screen
+attaches the hotline call to the application, so what is done here is recorded under it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import partial
 from typing import ClassVar
 
-from textual import work
-from textual.app import ComposeResult
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.message import Message
-from textual.widgets import Footer, Header, Label
+from textual.widgets import Footer, Header, Label, Static
 
 from client import (
     STREAM_LOST,
     STREAM_OPENED,
     ApiError,
     CentralAPI,
-    Notification,
     UnauthorizedError,
     watch_application,
 )
-from domain import Application, Event, status_sentence
+from domain import Action, Application, Status, status_sentence
 
 from .._labels import KIND_LABELS, allowed_actions_sentence, local_time
 from .._text import failure_sentence
@@ -48,49 +51,79 @@ from ..widgets import (
     TimelineSection,
     is_file_problem,
 )
-from ._base import ApiScreen
+from ..widgets.call_bar import CallBar
+from ..widgets.presence import PresenceMarker
+from ._detail_caller import CallerActions
+from ._detail_records import RecordActions
+
+NEEDS_ACTION: dict[str, Action] = {
+    "amend": Action.AMEND,
+    "change_data": Action.AMEND,
+    "reset_password": Action.RESET_PASSWORD,
+    "documents": Action.SEND_DOCUMENTS,
+    "resend_notice": Action.RESEND_NOTICE,
+}
+"""Footer actions offered only when the application's `actions` list the transition."""
+NEEDS_APPLICATION = {*NEEDS_ACTION, "handle", "check_caller", "reveal", "note"}
+PALETTE: tuple[tuple[str, str, str], ...] = (
+    ("check_caller", "核实来电人身份", "短信验证码发到登记的手机号，或记录不核实的原因"),
+    ("note", "通话备注", "写下这次通话的要点，记入时间线"),
+    ("reveal", "查看完整信息", "说明原因后查看一项完整的手机号、邮箱或姓名"),
+    ("amend", "修改申请", "退回“填写中”，修改后重新盖章上传并提交"),
+    ("change_data", "变更资料", "为已开通的账号发起变更资料申请"),
+    ("reset_password", "重置密码", "验证登记的手机号后，新临时密码发给数据管理员"),
+    ("documents", "申请文件", "重新生成两份文件，发到管理员邮箱或保存到本机"),
+    ("resend_notice", "重发通知", "重发审核通过或不通过的通知"),
+)
+"""The detail's own entries in the command palette, offered when the footer offers the key."""
 
 
-class DetailScreen(ApiScreen):
-    """Read-only view of an application; the actions the state allows are named, not offered.
+class DetailScreen(CallerActions, RecordActions):
+    """One application, and what the operator may do with it during the call.
 
-    | key    | action |
+    | key    | action (shown only when the state allows it) |
     |--------|--------|
     | Escape | 返回 to the lookup |
-    | F5     | 刷新 |
-    | F3     | 办理: the registration walk-through at the step where it stands |
+    | F5     | 刷新 (also in the command palette) |
+    | F3     | 办理: the registration walk-through (a draft) |
+    | K      | 核实 (身份): SMS code to the registered phone, or the reason why not |
+    | N      | 备注: a call note on the timeline |
+    | V      | 查看: one personal value in full, with a reason (after the caller check) |
+    | M      | 修改 (pending, rejected → draft) / 变更资料 (approved, after the caller check) |
+    | P      | 重置密码 (approved with an account; its own SMS code checks the caller) |
+    | D      | 文件: the two documents, emailed to the administrator or saved here |
+    | S      | 重发 (通知): the approval or rejection notice again |
     | ↑ ↓ PgUp PgDn | scroll |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "返回"),
-        Binding("f5", "reload", "刷新"),
-        Binding("f3", "app.handle_application", "办理"),
+        Binding("f5", "reload", "刷新", show=False),
+        Binding("f3", "handle", "办理"),
+        Binding("k", "check_caller", "核实", key_display="K", tooltip="核实来电人身份"),
+        Binding("n", "note", "备注", key_display="N"),
+        Binding("v", "reveal", "查看", key_display="V"),
+        Binding("m", "amend", "修改", key_display="M"),
+        Binding("m", "change_data", "变更资料", key_display="M"),
+        Binding("p", "reset_password", "重置密码", key_display="P"),
+        Binding("d", "documents", "文件", key_display="D"),
+        Binding("s", "resend_notice", "重发", key_display="S", tooltip="重发审核结果通知"),
     ]
     AUTO_FOCUS = "#sections"
-
-    class Loaded(Message):
-        """The application, its timeline and its notifications arrived."""
-
-        def __init__(
-            self,
-            application: Application,
-            events: list[Event],
-            notifications: list[Notification] | None,
-            notifications_note: str = "",
-        ) -> None:
-            self.application = application
-            self.events = events
-            self.notifications = notifications
-            self.notifications_note = notifications_note
-            super().__init__()
+    DEFAULT_CSS = """
+    DetailScreen #revealed {
+        display: none;
+        height: auto;
+        padding: 0 1;
+        text-style: bold;
+        background: $warning-muted;
+    }
+    """
 
     def __init__(
         self, api: CentralAPI, application_id: str, *, clock: Callable[[], datetime]
     ) -> None:
-        super().__init__(api, clock=clock)
-        self.application_id = application_id
-        self.application: Application | None = None
+        super().__init__(api, application_id, clock=clock)
         self.live: asyncio.Task[None] | None = None
         self.stream_lost = False
         self.changes_seen = 0
@@ -98,14 +131,19 @@ class DetailScreen(ApiScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield CallBar()
+        yield PresenceMarker(self.api, self.application_id)
         yield StatusBanner(id="banner")
         yield StatusLine(id="status")
+        yield Static("", id="revealed", markup=False)
         with VerticalScroll(id="sections"):
             yield Label("", id="summary", markup=False)
-        yield Footer()
+        # Up to eight keys at 80 columns: compact, and Ctrl+P works without its footer hint.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.load()
+        self.attach_call()
         self.live = asyncio.create_task(self.follow_changes(), name=f"live {self.application_id}")
 
     async def on_unmount(self) -> None:
@@ -121,23 +159,37 @@ class DetailScreen(ApiScreen):
         self.status_line.busy("正在刷新…")
         self.load()
 
-    @work(exclusive=True, exit_on_error=False, group="detail")
-    async def load(self) -> None:
-        application, events, (notifications, note) = await asyncio.gather(
-            self.api.get_application(self.application_id),
-            self.api.get_events(self.application_id),
-            self.read_notifications(),
-        )
-        self.post_message(self.Loaded(application, events.items, notifications, note))
+    async def action_handle(self) -> None:
+        """办理: the walk-through at the step where the application stands (the app opens it)."""
+        await self.app.run_action("handle_application")
 
-    async def read_notifications(self) -> tuple[list[Notification] | None, str]:
-        """The notifications, or why they could not be read: the rest of the detail still shows."""
-        try:
-            return await self.api.notifications(self.application_id), ""
-        except ApiError as error:
-            if isinstance(error, UnauthorizedError):
-                raise
-            return None, f"无法读取通知：{error.detail}"
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in NEEDS_APPLICATION:
+            return True
+        application = self.application
+        if application is None:
+            return False
+        if action in NEEDS_ACTION and NEEDS_ACTION[action] not in application.actions:
+            return False
+        approved = application.status is Status.APPROVED
+        return {
+            "handle": application.status is Status.DRAFT,
+            "check_caller": not self.calls.checked,
+            "amend": not approved,
+            "change_data": approved,
+            "reset_password": application.account is not None,
+        }.get(action, True)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        for action, title, help_text in PALETTE:
+            if self.check_action(action, ()):
+                yield SystemCommand(title, help_text, partial(self.run_action, action))
+
+    @work(exclusive=True, exit_on_error=False, group="call")
+    async def attach_call(self) -> None:
+        """What is done on this screen is recorded under the call (one is started if none)."""
+        await self.calls.attach(self.api, self.application_id)
+        self.refresh_bindings()
 
     async def follow_changes(self) -> None:
         """Reload on every change the server reports, until the screen closes."""
@@ -161,10 +213,13 @@ class DetailScreen(ApiScreen):
             if isinstance(error, UnauthorizedError):
                 self.post_message(self.SessionExpired(failure_sentence(error)))
 
-    async def on_detail_screen_loaded(self, message: Loaded) -> None:
+    @on(CallerActions.Loaded)
+    async def show_loaded(self, message: CallerActions.Loaded) -> None:
         application = message.application
         self.application = application
-        if not self.stream_lost:
+        self.refresh_bindings()
+        # Only "正在刷新…" goes: an action's outcome stays readable through the reload it causes.
+        if not self.stream_lost and self.status_line.has_class("-busy"):
             self.status_line.clear()
         self.query_one(StatusBanner).show(
             application, status_sentence(application, now=self.clock())

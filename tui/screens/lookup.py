@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,11 +24,13 @@ from domain import DomainError, normalize_mobile
 from .._sign_in import PendingSignIn
 from .._text import no_match_sentence
 from ..widgets import PhoneInput, StatusLine
+from ..widgets.call_bar import CallBar
 from ._base import ApiScreen
 
 if TYPE_CHECKING:
-    from domain import ApplicationSummary
+    from domain import ApplicationSummary, WrapUp
 
+    from ..app import HotlineApp
     from ..widgets import ResultsTable
 
 REVIEWERS_ONLY = "审核队列只对审核员开放：当前账号不能审核申请。"
@@ -108,6 +110,7 @@ class LookupScreen(ApiScreen):
             "输入来电手机号后按 Enter 查询；可直接粘贴 +86 138-0013-8000 这样的号码。", id="hint"
         )
         yield StatusLine(id="status")
+        yield CallBar()
         yield Footer()
 
     @property
@@ -135,8 +138,27 @@ class LookupScreen(ApiScreen):
         except DomainError as error:
             self.status_line.error(error.message)
             return
+        calls = self.hotline.calls
+        if calls.is_other_number(phone) and calls.current is not None:
+            # Another number while a call is open: a new caller, or the same one giving a
+            # second number — the operator says which before the lookup goes on.
+            from .wrap_up import WrapUpModal
+
+            modal = WrapUpModal(phone=calls.current.phone, new_phone=phone)
+            self.app.push_screen(modal, lambda answer: self.after_wrap_up(answer, phone))
+            return
         self.last_phone = phone
         self.search(phone)
+
+    def after_wrap_up(self, answer: object, phone: str) -> None:
+        if answer is None:
+            return  # cancelled: the call goes on, nothing is looked up
+        self.last_phone = phone
+        self.search(phone, wrap_up=answer if isinstance(answer, tuple) else None)
+
+    @property
+    def hotline(self) -> HotlineApp:
+        return cast("HotlineApp", self.app)
 
     def action_clear(self) -> None:
         self.phone_input.value = ""
@@ -161,13 +183,22 @@ class LookupScreen(ApiScreen):
         self.post_message(self.OpenReviewQueue())
 
     @work(exclusive=True, exit_on_error=False, group="lookup")
-    async def search(self, phone: str) -> None:
+    async def search(self, phone: str, *, wrap_up: tuple[WrapUp, str] | None = None) -> None:
+        """Look the number up; the call is recorded from the first lookup of its number
+        (`wrap_up`: the previous call's, to close it first)."""
         if self.pending_sign_in is not None and self.pending_sign_in.pending:
             self.status_line.busy("正在登录，登录后立即查询…")
             if not await self.pending_sign_in.wait():
                 return  # the app has replaced this screen with the login form and its sentence
+        calls = self.hotline.calls
+        if wrap_up is not None and not await self.hotline.end_call(*wrap_up):
+            return  # the sentence is on screen; the old call is still open
         self.status_line.busy("正在查询…")
         page = await self.api.search_applications(phone=phone, limit=SEARCH_LIMIT)
+        if calls.open:
+            calls.looked_up(phone)
+        else:
+            await calls.begin(self.api, phone)
         more = page.next_cursor is not None
         self.post_message(self.SearchFinished(phone, page.items, more))
 

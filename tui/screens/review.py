@@ -21,12 +21,13 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Label
 
 from client import ApiError, CentralAPI, PreconditionFailedError
-from domain import Action, Application, FileKind, Kind, is_masked, mask_email, mask_phone
+from domain import Action, Application, FileKind, Kind
 
 from .._labels import KIND_LABELS, local_time
 from .._text import failure_sentence
 from ..widgets import FormSection, StatusBanner, StatusLine, is_file_problem
 from ..widgets.document_check import DocumentCheckSection, fingerprint_in_pdf
+from ._approval_words import approval_consequences, change_consequences
 from ._base import ApiScreen
 from .modals import ConfirmModal, ReasonModal
 
@@ -35,22 +36,6 @@ COMMON_REJECTION_REASONS = (
     "信息收集表未加盖医疗机构公章。",
     "医疗机构名称与公章不一致。",
 )
-
-
-def approval_consequences(application: Application) -> list[str]:
-    """What 通过 sets off, in the words the confirmation shows (contacts masked)."""
-    admin = application.form.admin
-    email = admin.email if is_masked(admin.email) else mask_email(admin.email)
-    mobile = admin.mobile if is_masked(admin.mobile) else mask_phone(admin.mobile)
-    lines = [f"「{application.form.name}」（申请编号 {application.id}）审核通过后："]
-    if application.kind is Kind.CHANGE:
-        lines.append("· 用这份变更后的资料覆盖机构账号的资料；")
-        lines.append("· 若更换了数据管理员：重置账号密码，初始密码发给新管理员；")
-    else:
-        lines.append("· 开通机构账号（登录名和初始密码由系统生成，任何人都看不到密码）；")
-    lines.append(f"· 把登录名、初始密码和登录地址发邮件给数据管理员 {email or '（无邮箱）'}；")
-    lines.append(f"· 发短信告知 {mobile or '（无手机号）'} 查收邮件。")
-    return lines
 
 
 class ReviewScreen(ApiScreen):
@@ -178,9 +163,21 @@ class ReviewScreen(ApiScreen):
         application = self.application
         if application is None:
             return
-        modal = ConfirmModal(
-            "确认审核通过？", approval_consequences(application), confirm_label="确认通过"
-        )
+        if application.kind is Kind.CHANGE:
+            # What approval does to the account depends on the account: ask the server.
+            self.status_line.busy("正在核对变更内容…")
+            self.preview_change(application)
+            return
+        self.confirm_approval(approval_consequences(application))
+
+    @work(exclusive=True, exit_on_error=False, group="decision")
+    async def preview_change(self, application: Application) -> None:
+        preview = await self.api.change_preview(application.id)
+        self.status_line.clear()
+        self.confirm_approval(change_consequences(application, preview))
+
+    def confirm_approval(self, lines: list[str]) -> None:
+        modal = ConfirmModal("确认审核通过？", lines, confirm_label="确认通过")
         self.app.push_screen(modal, self.approval_answered)
 
     def approval_answered(self, confirmed: bool | None) -> None:

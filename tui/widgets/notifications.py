@@ -27,6 +27,9 @@ PURPOSE_LABELS: dict[str, str] = {
     "admin_changed": "更换管理员通知",
     "password_reset": "重置密码通知",
     "account_created": "账号开通通知",
+    "approval_resent": "重发开通通知",
+    "rejection_resent": "重发审核不通过通知",
+    "change_approved": "变更资料通过通知",
 }
 STATUS_LABELS: dict[str, str] = {"pending": "待发送", "sent": "已发送", "failed": "发送失败"}
 

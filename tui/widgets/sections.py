@@ -14,15 +14,8 @@ from textual.widgets import Label
 
 from domain import AccountRef, Event, FileInfo, FileKind, Form, Problem, division_name
 
-from .._labels import (
-    ACTOR_LABELS,
-    EVENT_LABELS,
-    FIELD_LABELS,
-    FILE_KIND_LABELS,
-    field_row,
-    file_size,
-    local_time,
-)
+from .._labels import FIELD_LABELS, FILE_KIND_LABELS, field_row, file_size, local_time
+from ._timeline_words import NOTE, event_lines
 
 EMPTY = "（未填写）"
 
@@ -160,7 +153,13 @@ class AccountSection(Section):
 
 
 class TimelineSection(Section):
-    """时间线: what happened to the application, newest last, as the server recorded it."""
+    """时间线: system events and call notes in one list, newest last, as the server recorded
+    them — when, what, who, and for data changes each field before → after."""
+
+    DEFAULT_CSS = """
+    TimelineSection .change { padding-left: 18; width: 1fr; color: $text-muted; }
+    TimelineSection .-note .field-value { color: $text-accent; }
+    """
 
     def __init__(self, events: list[Event]) -> None:
         super().__init__("时间线", id="timeline-section")
@@ -170,7 +169,9 @@ class TimelineSection(Section):
         if not self.events:
             yield _text("暂无记录。", "field-value -empty")
         for event in self.events:
-            what = event.detail or EVENT_LABELS.get(event.action, event.action)
-            who = ACTOR_LABELS.get(event.actor, event.actor)
-            line = f"{what}（{who}）"
-            yield self.row(local_time(event.at), line)
+            first, *changes = event_lines(event)
+            row = self.row(local_time(event.at), first)
+            if event.action == NOTE:
+                row.add_class("-note")
+            yield row
+            yield from (_text(line, "change") for line in changes)

@@ -1,0 +1,146 @@
+"""Approving a 变更资料 application at 80×24 against the real in-process API: the reviewer's
+confirmation says which fields change (before → after, masked) and, with a new administrator,
+that the password is reset and who gets the new one — then the approval goes through."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from textual.app import App
+from textual.widgets import DataTable
+
+from client import CentralAPI
+from domain import (
+    AccountRef,
+    Application,
+    ChangePreview,
+    FieldChange,
+    FileKind,
+    Kind,
+    Status,
+)
+from server.demo import DEMO_OPERATORS, DEMO_PHONES
+from tests.conftest import valid_form
+from tests.tui.aftercare_hands import settle, sms_code, status_of
+from tui import HotlineApp
+from tui.screens import ConfirmModal, ReviewQueueScreen, ReviewScreen
+from tui.screens._approval_words import MOST_CHANGES_SHOWN, change_consequences
+
+Kiosk = Callable[[CentralAPI], HotlineApp]
+ScreenText = Callable[[App[Any]], str]
+OPERATOR, REVIEWER = DEMO_OPERATORS[0], DEMO_OPERATORS[1]
+NEW_PHONE, NEW_EMAIL, NEW_ADMIN = "13900139007", "wang.fang@example.com", "王芳"
+NEW_NAME = "上海市徐汇区变更后医院"
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+async def pending_change_with_a_new_administrator(api: CentralAPI, database_url: str) -> str:
+    """变更资料 of the demo's approved account, made by the operator over the API (the kiosk's
+    part is tested elsewhere): new name, new administrator (mobile verified), submitted."""
+    await api.login(OPERATOR.username, OPERATOR.password)
+    [approved] = (await api.search_applications(phone=DEMO_PHONES["approved"])).items
+    await api.get_application(approved.id)  # the revision the amendment goes with
+    change = await api.amend(approved.id, "机构更名，数据管理员换人")
+    form = change.form.model_copy(deep=True)  # masked values sent back mean "unchanged"
+    form.name = NEW_NAME
+    form.admin.name, form.admin.email = NEW_ADMIN, NEW_EMAIL
+    await api.save_form(change.id, form)
+    started = await api.start_verification(NEW_PHONE, "change_admin")
+    token = await api.confirm_verification(started.id, sms_code(database_url, NEW_PHONE))
+    await api.change_admin_mobile(change.id, token)
+    for kind in FileKind:
+        await api.upload_file(change.id, kind, PDF, f"{kind.value}.pdf")
+    await api.submit(change.id)
+    await api.logout()
+    return change.id
+
+
+async def test_the_reviewer_sees_what_changes_and_the_reset_before_approving(
+    central: CentralAPI, kiosk: Kiosk, database_url: str, screen_text: ScreenText
+) -> None:
+    change_id = await pending_change_with_a_new_administrator(central, database_url)
+    app = kiosk(central)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*REVIEWER.username, "enter", *REVIEWER.password, "enter")
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewQueueScreen)
+        table = app.screen.query_one("#queue", DataTable)
+        queued = [str(row.value) for row in table.rows]
+        await pilot.press(*["down"] * queued.index(change_id), "enter")
+        await settle(pilot)
+        review = app.screen
+        assert isinstance(review, ReviewScreen) and review.application_id == change_id
+
+        await pilot.press("a")
+        await settle(pilot)
+        confirm = app.screen
+        assert isinstance(confirm, ConfirmModal)
+        shown = screen_text(app)
+        assert "医疗机构名称：" in shown and f"→ {NEW_NAME}" in shown, shown
+        assert "管理员手机：138****8007 → 139****9007" in shown, shown
+        assert "→ w***@example.com" in shown and "数据管理员：" in shown and "→ 王*" in shown
+        assert "账号密码将被重置，旧密码和已登录的会话立即失效" in shown
+        assert "新的初始密码发邮件给新管理员 w***@example.com" in shown
+        assert "短信通知 139****9007" in shown
+        assert NEW_PHONE not in shown and NEW_EMAIL not in shown, "contacts stay masked"
+        assert "确认通过" in shown, "the buttons fit on 24 rows"
+
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewQueueScreen)
+        assert "已通过" in status_of(app)
+
+    approved = await central.get_application(change_id)
+    assert approved.status is Status.APPROVED
+    assert approved.account is not None and approved.form.admin.mobile == "139****9007"
+
+
+def _preview(changes: list[FieldChange], *, admin_changed: bool) -> ChangePreview:
+    return ChangePreview(
+        application_id="C001-TEST",
+        account=AccountRef(id="AC000001", login_name="hqms_440104_0001"),
+        changes=changes,
+        admin_changed=admin_changed,
+        notify_email="z***@example.com",
+        notify_phone="139****0000" if admin_changed else "",
+    )
+
+
+def _change_application() -> Application:
+    form = valid_form(1, phone="13800138000", legal_rep_phone="13900139000")
+    return Application.model_validate(
+        {
+            "id": "C001-TEST",
+            "kind": Kind.CHANGE,
+            "status": Status.PENDING,
+            "form": form.model_dump(mode="json"),
+            "created_at": datetime(2026, 11, 2, tzinfo=UTC),
+            "updated_at": datetime(2026, 11, 2, tzinfo=UTC),
+            "revision": 3,
+        }
+    )
+
+
+def test_the_same_administrator_keeps_the_password() -> None:
+    change = FieldChange(field="address.street", before="德政北路 1 号", after="德政北路 2 号")
+    lines = change_consequences(_change_application(), _preview([change], admin_changed=False))
+    text = "\n".join(lines)
+    assert "账号 hqms_440104_0001" in lines[0]
+    assert "地址（街道）：德政北路 1 号 → 德政北路 2 号" in text
+    assert "数据管理员不变：账号密码不变" in text and "z***@example.com" in text
+    assert "重置" not in text and "短信" not in text
+
+
+def test_nothing_changing_is_said_and_a_long_list_is_cut() -> None:
+    application = _change_application()
+    nothing = "\n".join(change_consequences(application, _preview([], admin_changed=True)))
+    assert "没有字段会改变" in nothing and "账号密码将被重置" in nothing
+    assert "短信通知 139****0000" in nothing
+    many = [FieldChange(field="subjects", before=str(n), after=str(n + 1)) for n in range(12)]
+    lines = change_consequences(application, _preview(many, admin_changed=False))
+    assert sum("诊疗科目：" in line for line in lines) == MOST_CHANGES_SHOWN
+    assert any(f"另有 {12 - MOST_CHANGES_SHOWN} 项" in line for line in lines)

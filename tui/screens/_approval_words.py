@@ -1,0 +1,54 @@
+"""What 审核通过 sets off, in the words the reviewer's confirmation shows (contacts masked).
+
+A new application opens an account; a change application (变更资料) overwrites its account's
+data, and with a new data administrator resets the password — which the server tells in its
+change preview (`GET …/change-preview`), since only it knows the account as it is now.
+"""
+
+from __future__ import annotations
+
+from domain import Application, ChangePreview, is_masked, mask_email, mask_phone
+
+from ..widgets._timeline_words import change_line
+
+MOST_CHANGES_SHOWN = 8
+"""Field changes listed in the approval confirmation: more would push its buttons off 24 rows."""
+
+
+def approval_consequences(application: Application) -> list[str]:
+    """What 通过 of a new application sets off, in the words the confirmation shows (contacts
+    masked)."""
+    admin = application.form.admin
+    email = admin.email if is_masked(admin.email) else mask_email(admin.email)
+    mobile = admin.mobile if is_masked(admin.mobile) else mask_phone(admin.mobile)
+    lines = [f"「{application.form.name}」（申请编号 {application.id}）审核通过后："]
+    lines.append("· 开通机构账号（登录名和初始密码由系统生成，任何人都看不到密码）；")
+    lines.append(f"· 把登录名、初始密码和登录地址发邮件给数据管理员 {email or '（无邮箱）'}；")
+    lines.append(f"· 发短信告知 {mobile or '（无手机号）'} 查收邮件。")
+    return lines
+
+
+def change_consequences(application: Application, preview: ChangePreview) -> list[str]:
+    """What approving a change application does to its account (values masked by the API)."""
+    lines = [
+        f"「{application.form.name}」的变更资料（申请编号 {application.id}）审核通过后，"
+        f"账号 {preview.account.login_name}："
+    ]
+    changes = preview.changes
+    if changes:
+        lines.append("· 账号资料改为变更后的内容：")
+        lines.extend(f"  {change_line(change)}" for change in changes[:MOST_CHANGES_SHOWN])
+        if len(changes) > MOST_CHANGES_SHOWN:
+            hidden = len(changes) - MOST_CHANGES_SHOWN
+            lines.append(f"  ……另有 {hidden} 项，见下方资料。")
+    else:
+        lines.append("· 变更后的资料与账号现有资料相同，没有字段会改变。")
+    email = preview.notify_email or "（无邮箱）"
+    if preview.admin_changed:
+        lines.append("· 更换了数据管理员：账号密码将被重置，旧密码和已登录的会话立即失效；")
+        lines.append(f"· 新的初始密码发邮件给新管理员 {email}，")
+        lines.append(f"  短信通知 {preview.notify_phone or '（无手机号）'} 查收邮件。")
+    else:
+        lines.append("· 数据管理员不变：账号密码不变，可继续登录；")
+        lines.append(f"· 变更结果邮件发给 {email}。")
+    return lines
