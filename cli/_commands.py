@@ -38,7 +38,10 @@ def _prepare_database(settings: Settings) -> None:
 def demo(*, seed: int) -> int:
     """API on a free loopback port, seeded on first run, and the kiosk signed in; one process."""
     from tui import HotlineApp  # the kiosk only loads for commands that show it
+    from tui._i18n import set_language
 
+    kiosk = KioskSettings()
+    set_language(kiosk.lang)
     settings = Settings()
     _prepare_database(settings)
     summary = seed_demo(settings.database_url, seed=seed)
@@ -48,7 +51,7 @@ def demo(*, seed: int) -> int:
             CentralAPI(base_url),
             username=DEMO_USERNAME,
             password=DEMO_PASSWORD,
-            idle_lock_minutes=KioskSettings().idle_lock_minutes,
+            idle_lock_minutes=kiosk.idle_lock_minutes,
         )
         app.run()
     return 0

@@ -12,8 +12,10 @@ from cli._settings import KioskSettings
 
 def tui(*, api_url: str | None) -> int:
     from tui import DEFAULT_API_URL, HotlineApp
+    from tui._i18n import set_language
 
     kiosk = KioskSettings()
+    set_language(kiosk.lang)
     HotlineApp(
         api_url=api_url or kiosk.api_url or DEFAULT_API_URL,
         username=kiosk.username,

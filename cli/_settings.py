@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # The demo operator that `hqms-desk seed` creates; `demo` and a local `status` sign in with it.
@@ -11,7 +11,7 @@ DEMO_PASSWORD = "demo-operator-2026"
 
 
 class KioskSettings(BaseSettings):
-    """`HQMS_API_URL`, `HQMS_USERNAME`, `HQMS_PASSWORD`, `HQMS_IDLE_LOCK_MINUTES`."""
+    """`HQMS_API_URL`, `HQMS_USERNAME`, `HQMS_PASSWORD`, `HQMS_IDLE_LOCK_MINUTES`, `HQMS_LANG`."""
 
     model_config = SettingsConfigDict(env_prefix="HQMS_", extra="ignore")
 
@@ -19,3 +19,11 @@ class KioskSettings(BaseSettings):
     username: str | None = None
     password: str | None = None
     idle_lock_minutes: float = Field(default=5.0, ge=0, description="0: the kiosk never locks")
+    lang: str = Field(default="zh", description="zh (default) or en: the kiosk's language")
+
+    @field_validator("lang")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        from tui._i18n import language_from  # small: no Textual, no domain
+
+        return language_from(value)

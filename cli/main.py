@@ -86,6 +86,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from pydantic import ValidationError  # already loaded by the settings any command reads
+
+    try:
+        return _run(args)
+    except ValidationError as error:
+        # A wrong HQMS_* variable: one line naming it, not a traceback.
+        for problem in error.errors():
+            name = "HQMS_" + "_".join(str(part) for part in problem["loc"]).upper()
+            print(f"设置有误：{name} — {problem['msg']}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "tui":
         from cli._kiosk import tui  # without the server's imports: see cli._kiosk
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -19,6 +19,7 @@ from cli._loopback import free_loopback_port
 from client import CentralAPI
 from server.demo import DEMO_OPERATORS, seed_demo
 from tui import HotlineApp
+from tui._i18n import set_language
 
 SEEDED_AT = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
 """The demo's `now`: its applications are dated relative to it."""
@@ -86,3 +87,33 @@ def _screen_text(app: App[object]) -> str:
 def screen_text() -> Callable[[App[object]], str]:
     """What the terminal shows, line by line, read back from the app's SVG screenshot."""
     return _screen_text
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """The kiosk speaks English (`HQMS_LANG=en`) for this test, Chinese again after it."""
+    set_language("en")
+    try:
+        yield
+    finally:
+        set_language("zh")
+
+
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]+")
+
+
+@pytest.fixture
+def chinese_left() -> Callable[[str, Iterable[str]], list[str]]:
+    """The runs of Chinese in a screen's text that are not part of any of the given data values.
+
+    An English screen still shows the institution's own data (its name, address, people) in
+    Chinese; everything else on it must be English.
+    """
+
+    def left(text: str, data: Iterable[str]) -> list[str]:
+        values = [value for value in data if value]
+        return [
+            run for run in _IDEOGRAPH.findall(text) if not any(run in value for value in values)
+        ]
+
+    return left

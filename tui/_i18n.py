@@ -1,0 +1,130 @@
+"""The kiosk's language: Chinese by default, English with `HQMS_LANG=en`.
+
+Every sentence is written in Chinese where it is used and passed through `tr`, gettext-style: the
+Chinese text is the key of the English catalogue (`tui.locale`). Placeholders are named
+(`tr("共 {count} 条", count=n)`), so a translation may put them in another order. Tables of
+names kept at module level mark their entries with `N_` and are translated where shown
+(`Translated`), because the language is read when the kiosk starts, after the tables were built.
+
+Sentences the kiosk did not write — a problem's `detail` from the API, a domain validator's
+message — go through `tr_received`: the catalogue's entries double as templates, so
+"没有找到手机号 138****0000 的申请" finds "没有找到手机号 {phone} 的申请" and keeps the number.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Mapping
+from functools import cache
+from typing import TypeVar
+
+SOURCE_LANGUAGE = "zh"
+LANGUAGES = ("zh", "en")
+
+_state = {"language": SOURCE_LANGUAGE}
+
+K = TypeVar("K")
+
+
+def language_from(value: str | None) -> str:
+    """`zh` or `en` from an `HQMS_LANG` value (`en`, `en_US.UTF-8`, `zh-CN`…); empty: Chinese."""
+    code = (value or SOURCE_LANGUAGE).strip().lower().replace("-", "_").split("_")[0].split(".")[0]
+    if code not in LANGUAGES:
+        # Said before any language is chosen, so in both.
+        raise ValueError(f"{value!r}：只支持 zh（中文，默认）或 en（English only: zh or en）")
+    return code
+
+
+def set_language(code: str) -> None:
+    _state["language"] = language_from(code)
+
+
+def current_language() -> str:
+    return _state["language"]
+
+
+def use_environment_language(environ: Mapping[str, str] = os.environ) -> None:
+    set_language(environ.get("HQMS_LANG", ""))
+
+
+def N_(text: str) -> str:
+    """Mark `text` as a sentence to translate where it is shown (kept as is here)."""
+    return text
+
+
+def tr(text: str, /, **values: object) -> str:
+    """`text` (the Chinese source) in the kiosk's language, with the named `values` filled in."""
+    language = _state["language"]
+    if language != SOURCE_LANGUAGE:
+        text = catalogue(language).get(text, text)
+    return text.format(**values) if values else text
+
+
+def tr_received(text: str) -> str | None:
+    """A sentence from the API or the domain in the kiosk's language; None when not known.
+
+    In Chinese it is the sentence itself. In another language: the catalogue's exact entry, or
+    the first entry whose placeholders can stand for the differing parts.
+    """
+    language = _state["language"]
+    if language == SOURCE_LANGUAGE:
+        return text
+    entries = catalogue(language)
+    exact = entries.get(text)
+    if exact is not None:
+        return exact
+    for pattern, translation in _templates(language):
+        match = pattern.fullmatch(text)
+        if match is not None:
+            return translation.format(**match.groupdict())
+    return None
+
+
+class Translated(Mapping[K, str]):
+    """A read-only table of source sentences that answers in the kiosk's language."""
+
+    def __init__(self, source: Mapping[K, str]):
+        self._source = source
+
+    def __getitem__(self, key: K) -> str:
+        return tr(self._source[key])
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._source)
+
+    def __len__(self) -> int:
+        return len(self._source)
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)(?:[:!][^{}]*)?\}")
+
+
+def catalogue(language: str) -> Mapping[str, str]:
+    from tui.locale import catalogue_for
+
+    return catalogue_for(language)
+
+
+@cache
+def _templates(language: str) -> list[tuple[re.Pattern[str], str]]:
+    """Entries with placeholders as patterns; a placeholder matches any non-empty text."""
+    templates = []
+    for source, translation in catalogue(language).items():
+        if not _PLACEHOLDER.search(source):
+            continue
+        parts, at = [], 0
+        for found in _PLACEHOLDER.finditer(source):
+            parts.append(re.escape(source[at : found.start()]))
+            parts.append(f"(?P<{found.group(1)}>.+?)")
+            at = found.end()
+        parts.append(re.escape(source[at:]))
+        try:
+            pattern = re.compile("".join(parts), re.DOTALL)
+        except re.error:  # the same name twice: such an entry is only for `tr`
+            continue
+        # Received values are text: drop format specs such as `{count:,}` from the translation.
+        templates.append((pattern, _PLACEHOLDER.sub(r"{\1}", translation)))
+    # The longest source first, so "{a}，{b}" does not swallow a more particular entry.
+    templates.sort(key=lambda item: -len(item[0].pattern))
+    return templates

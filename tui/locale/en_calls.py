@@ -1,0 +1,3 @@
+"""English for calls sentences (see `tui.locale`)."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""English for core sentences (see `tui.locale`)."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""English for detail sentences (see `tui.locale`)."""
+
+MESSAGES: dict[str, str] = {}

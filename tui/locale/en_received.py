@@ -1,0 +1,3 @@
+"""English for received sentences (see `tui.locale`)."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""English for walkthrough sentences (see `tui.locale`)."""
+
+MESSAGES: dict[str, str] = {}
