@@ -35,14 +35,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from screenshot_scenes import (  # noqa: E402
-    SCENES,
-    SEEDED_AT,
-    Scene,
-    SceneClock,
-    Stage,
-    settle,
-)
+from screenshot_scenes import SCENES  # noqa: E402
+from screenshot_stage import SEEDED_AT, Scene, SceneClock, Stage, settle  # noqa: E402
 from textual.widgets import Input  # noqa: E402
 
 from client import CentralAPI  # noqa: E402
@@ -146,7 +140,7 @@ async def play_run(run: Sequence[Scene], template: Path, folder: Path) -> dict[s
             app = HotlineApp(api, username=username, password=password, clock=clock)
             async with app.run_test(size=SIZE) as pilot:
                 await settle(pilot)
-                stage, played = Stage(pilot, database_url, home, clock), 0
+                stage, played = Stage(pilot, database_url, home, clock, transport), 0
                 for scene in run:
                     for step in scene.steps[played:]:
                         await step(stage)

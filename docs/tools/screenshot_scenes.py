@@ -4,80 +4,23 @@ A scene is a kiosk signed in as `operator` (at the login form when that is None)
 of the seeded demo, driven by its `steps` to the screen to keep. To add a screenshot, append a
 Scene; its name is the file's (`screenshots/<name>.svg`). A scene whose steps continue those of
 the scene before it (same operator) is taken on the same kiosk, without replaying them: the
-result is the same, only sooner.
+result is the same, only sooner. What a step gets (`Stage`) and the moves the steps share are in
+`screenshot_stage.py`; the longer plays of one scene may live in a module of their own
+(`screenshot_change.py`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from contextlib import suppress
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
-
-from sqlalchemy import create_engine, select
-from textual.pilot import Pilot
+from screenshot_change import approve_key, change_in_queue, pending_change
+from screenshot_stage import OPERATOR, REVIEWER, Scene, Stage, press, settle, sms_code
 from textual.widgets import Button, Checkbox, Input, Select
-from textual.worker import WorkerFailed
 
 from domain import FileKind, make_institution_code
-from server.demo import DEMO_OPERATORS, DEMO_PHONES, DemoOperator
-from server.storage.tables import outbox
+from server.demo import DEMO_PHONES
 from tui.widgets import FormEditor, RegionSelect
 
-SEEDED_AT = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
-"""The demo's `now`: its applications are dated relative to it."""
-KIOSK_NOW = SEEDED_AT + timedelta(hours=1)
-"""Both clocks, the kiosk's and the server's, stand still here."""
-OPERATOR, REVIEWER = DEMO_OPERATORS[0], DEMO_OPERATORS[1]
 WALKTHROUGH_PHONE = "13700137001"
 """A number the demo does not know: the walk-through starts a new application for it."""
-
-
-class SceneClock:
-    """The time both the kiosk and the server read: it moves only when a step says so, so the
-    times on screen (and the order of things done "at once") are the same on every run."""
-
-    def __init__(self) -> None:
-        self.at = KIOSK_NOW
-
-    def __call__(self) -> datetime:
-        return self.at
-
-    def advance(self, **delta: float) -> None:
-        self.at += timedelta(**delta)
-
-
-@dataclass(frozen=True)
-class Stage:
-    pilot: Pilot[None]
-    database_url: str
-    home: Path
-    """The kiosk's `~`: documents are saved and scans read below it."""
-    clock: SceneClock
-
-
-Play = Callable[[Stage], Awaitable[None]]
-
-
-@dataclass(frozen=True)
-class Scene:
-    name: str
-    steps: tuple[Play, ...]
-    operator: DemoOperator | None = field(default=OPERATOR)
-
-    def continues(self, before: Scene) -> bool:
-        """True when this scene's steps start with all of `before`'s, for the same operator."""
-        shared = self.steps[: len(before.steps)]
-        return self.operator == before.operator and shared == before.steps
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Until the workers are done and their messages handled (a failed worker is on screen)."""
-    for _ in range(3):
-        with suppress(WorkerFailed):
-            await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def search(stage: Stage, phone: str) -> None:
@@ -109,11 +52,6 @@ async def approved_detail(stage: Stage) -> None:
     await search(stage, DEMO_PHONES["approved"])
 
 
-async def press(stage: Stage, *keys: str) -> None:
-    await stage.pilot.press(*keys)
-    await settle(stage.pilot)
-
-
 async def amend_key(stage: Stage) -> None:
     await press(stage, "m")
 
@@ -134,20 +72,6 @@ async def review_queue(stage: Stage) -> None:
 async def first_in_queue(stage: Stage) -> None:
     await stage.pilot.press("enter")
     await settle(stage.pilot)
-
-
-def sms_code(database_url: str, phone: str) -> str:
-    """The code from the outbox: the screenshots' stand-in for the caller reading it out."""
-    engine = create_engine(database_url)
-    with engine.connect() as connection:
-        [secrets] = connection.execute(
-            select(outbox.c.secrets)
-            .where(outbox.c.purpose == "verification_code", outbox.c.recipient == phone)
-            .order_by(outbox.c.id.desc())
-            .limit(1)
-        ).one()
-    engine.dispose()
-    return next(str(value) for value in secrets.values() if str(value).isdigit())
 
 
 async def send_code(stage: Stage) -> None:
@@ -239,4 +163,9 @@ SCENES: list[Scene] = [
     Scene("timeline", (approved_detail, timeline_end)),
     Scene("review-queue", (review_queue,), operator=REVIEWER),
     Scene("review", (review_queue, first_in_queue), operator=REVIEWER),
+    Scene(
+        "change-preview",
+        (pending_change, review_queue, change_in_queue, approve_key),
+        operator=REVIEWER,
+    ),
 ]
