@@ -3,11 +3,16 @@
 Secrets appear in a body only as the `{secret}` field; their values go in `secrets`,
 which the delivery worker fills in memory and scrubs after delivery. SMS never carry a
 password: they say that the email was sent.
+
+Every email is a `_letter` (greeting, paragraphs, hotline, signature) and every notice's rows
+share one purpose, one application, one account and one time (`_Notice`), so each notice below
+says only its own words.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -29,23 +34,65 @@ APPROVAL_RESENT = "approval_resent"
 REJECTION_RESENT = "rejection_resent"
 
 
-def _greeting(form: Form) -> str:
-    return f"{form.admin.name or '数据管理员'}，您好："
+def _letter(admin_name: str, *paragraphs: str) -> str:
+    """An email body: the greeting, `paragraphs` and the footer, a blank line between each."""
+    greeting = f"{admin_name or '数据管理员'}，您好："
+    return "\n\n".join([greeting, *paragraphs, f"如有疑问，请致电热线 {HOTLINE}。", SIGNATURE])
 
 
-def _credentials(login_name: str, phone: str, login_url: str) -> list[str]:
-    return [
-        f"登录名：{login_name}",
-        f"手机号：{phone}（也可作为登录名使用）",
-        "初始密码：{secret}",
-        f"登录地址：{login_url}",
-        "",
-        "首次登录时系统会要求修改初始密码，请立即修改，并妥善保管，不要告诉他人。",
-    ]
+def _login_details(login_name: str, phone: str, login_url: str, *, with_password: bool) -> str:
+    lines = [f"登录名：{login_name}", f"手机号：{phone}（也可作为登录名使用）"]
+    if with_password:
+        # A field, not the password: the worker fills it in at delivery (module docstring).
+        lines.append("初始密码：{secret}")
+    return "\n".join([*lines, f"登录地址：{login_url}"])
 
 
-def _footer() -> list[str]:
-    return ["", f"如有疑问，请致电热线 {HOTLINE}。", "", SIGNATURE]
+@dataclass(frozen=True)
+class _Notice:
+    """The outbox rows of one notice: all of one purpose, application, account and time."""
+
+    session: Session
+    purpose: str
+    application_id: str
+    account_id: str | None
+    now: datetime
+
+    def email(
+        self,
+        recipient: str,
+        subject: str,
+        body: str,
+        *,
+        secrets: Mapping[str, str] | None = None,
+        attachments: Sequence[Attachment] = (),
+    ) -> int:
+        return enqueue(
+            self.session,
+            channel="email",
+            recipient=recipient,
+            subject=subject,
+            body=body,
+            secrets=secrets,
+            purpose=self.purpose,
+            application_id=self.application_id,
+            account_id=self.account_id,
+            attachments=attachments,
+            now=self.now,
+        )
+
+    def sms(self, phone: str, text: str) -> int:
+        return enqueue(
+            self.session,
+            channel="sms",
+            recipient=phone,
+            subject="",
+            body=text,
+            purpose=self.purpose,
+            application_id=self.application_id,
+            account_id=self.account_id,
+            now=self.now,
+        )
 
 
 def enqueue_approval(
@@ -63,69 +110,37 @@ def enqueue_approval(
 ) -> None:
     """The account email (login name, phone, initial password, address) and its SMS."""
     if admin_changed:
-        subject, purpose = ADMIN_CHANGED_SUBJECT, "admin_changed"
+        subject, purpose, news = ADMIN_CHANGED_SUBJECT, "admin_changed", "已变更数据管理员"
         opening = (
             f"贵单位（{form.name}）的流感医疗服务监测系统账号已变更数据管理员为您，账号密码已重置："
         )
     else:
-        subject, purpose = APPROVAL_SUBJECT, "approval"
+        subject, purpose, news = APPROVAL_SUBJECT, "approval", "已开通"
         opening = f"贵单位（{form.name}）申请的流感医疗服务监测系统账号已审核通过并开通："
-    body = "\n".join(
-        [_greeting(form), "", opening, "", *_credentials(login_name, phone, login_url), *_footer()]
+    notice = _Notice(session, purpose, application_id, account_id, now)
+    body = _letter(
+        form.admin.name,
+        opening,
+        _login_details(login_name, phone, login_url, with_password=True),
+        "首次登录时系统会要求修改初始密码，请立即修改，并妥善保管，不要告诉他人。",
     )
-    enqueue(
-        session,
-        channel="email",
-        recipient=form.admin.email,
-        subject=subject,
-        body=body,
-        secrets={"secret": password},
-        purpose=purpose,
-        application_id=application_id,
-        account_id=account_id,
-        now=now,
-    )
-    sms = (
-        f"【HQMS】贵单位的流感医疗服务监测系统账号（登录名 {login_name}）"
-        f"{'已变更数据管理员，' if admin_changed else '已开通，'}"
-        f"初始密码已发送至邮箱 {mask_email(form.admin.email)}，请查收并在首次登录后修改密码。"
-    )
-    enqueue(
-        session,
-        channel="sms",
-        recipient=phone,
-        subject="",
-        body=sms,
-        purpose=purpose,
-        application_id=application_id,
-        account_id=account_id,
-        now=now,
+    notice.email(form.admin.email, subject, body, secrets={"secret": password})
+    notice.sms(
+        phone,
+        f"【HQMS】贵单位的流感医疗服务监测系统账号（登录名 {login_name}）{news}，"
+        f"初始密码已发送至邮箱 {mask_email(form.admin.email)}，请查收并在首次登录后修改密码。",
     )
 
 
 def enqueue_change_approved(
     session: Session, form: Form, *, application_id: str, account_id: str, now: datetime
 ) -> None:
-    body = "\n".join(
-        [
-            _greeting(form),
-            "",
-            f"贵单位（{form.name}）的账号资料变更申请已审核通过，账号资料已更新；"
-            "登录名和密码不变。",
-            *_footer(),
-        ]
+    body = _letter(
+        form.admin.name,
+        f"贵单位（{form.name}）的账号资料变更申请已审核通过，账号资料已更新；登录名和密码不变。",
     )
-    enqueue(
-        session,
-        channel="email",
-        recipient=form.admin.email,
-        subject=CHANGE_APPROVED_SUBJECT,
-        body=body,
-        purpose="change_approved",
-        application_id=application_id,
-        account_id=account_id,
-        now=now,
-    )
+    notice = _Notice(session, "change_approved", application_id, account_id, now)
+    notice.email(form.admin.email, CHANGE_APPROVED_SUBJECT, body)
 
 
 def enqueue_rejection(
@@ -145,28 +160,14 @@ def enqueue_rejection(
         if is_change
         else "请按上述原因修改资料，重新上传盖章文件后再次提交审核；也可以重新发起申请。"
     )
-    body = "\n".join(
-        [
-            _greeting(form),
-            "",
-            f"贵单位（{form.name}）的{what}（编号 {application_id}）未通过审核。",
-            "",
-            f"原因：{reason}",
-            "",
-            after,
-            *_footer(),
-        ]
+    body = _letter(
+        form.admin.name,
+        f"贵单位（{form.name}）的{what}（编号 {application_id}）未通过审核。",
+        f"原因：{reason}",
+        after,
     )
-    enqueue(
-        session,
-        channel="email",
-        recipient=form.admin.email,
-        subject=REJECTION_SUBJECT,
-        body=body,
-        purpose=purpose,
-        application_id=application_id,
-        now=now,
-    )
+    notice = _Notice(session, purpose, application_id, None, now)
+    notice.email(form.admin.email, REJECTION_SUBJECT, body)
 
 
 def enqueue_approval_again(
@@ -187,44 +188,18 @@ def enqueue_approval_again(
     Never a password: the initial one went out once (and is scrubbed from the outbox); a lost
     one is replaced by a password reset, which needs the caller to prove the registered phone.
     """
-    body = "\n".join(
-        [
-            f"{admin_name or '数据管理员'}，您好：",
-            "",
-            f"应您的要求，再次发送贵单位（{institution}）流感医疗服务监测系统账号的登录信息：",
-            "",
-            f"登录名：{login_name}",
-            f"手机号：{phone}（也可作为登录名使用）",
-            f"登录地址：{login_url}",
-            "",
-            f"初始密码已在开通邮件中发出；如已遗失，请致电热线 {HOTLINE} 重置密码。",
-            *_footer(),
-        ]
+    body = _letter(
+        admin_name,
+        f"应您的要求，再次发送贵单位（{institution}）流感医疗服务监测系统账号的登录信息：",
+        _login_details(login_name, phone, login_url, with_password=False),
+        f"初始密码已在开通邮件中发出；如已遗失，请致电热线 {HOTLINE} 重置密码。",
     )
-    enqueue(
-        session,
-        channel="email",
-        recipient=email,
-        subject=APPROVAL_AGAIN_SUBJECT,
-        body=body,
-        purpose=APPROVAL_RESENT,
-        application_id=application_id,
-        account_id=account_id,
-        now=now,
-    )
-    enqueue(
-        session,
-        channel="sms",
-        recipient=phone,
-        subject="",
-        body=(
-            f"【HQMS】贵单位流感医疗服务监测系统账号（登录名 {login_name}）的登录信息已再次发送至"
-            f"邮箱 {mask_email(email)}，请查收。"
-        ),
-        purpose=APPROVAL_RESENT,
-        application_id=application_id,
-        account_id=account_id,
-        now=now,
+    notice = _Notice(session, APPROVAL_RESENT, application_id, account_id, now)
+    notice.email(email, APPROVAL_AGAIN_SUBJECT, body)
+    notice.sms(
+        phone,
+        f"【HQMS】贵单位流感医疗服务监测系统账号（登录名 {login_name}）的登录信息已再次发送至"
+        f"邮箱 {mask_email(email)}，请查收。",
     )
 
 
@@ -238,27 +213,12 @@ def enqueue_documents(
     attachments: Sequence[Attachment],
     now: datetime,
 ) -> int:
-    body = "\n".join(
-        [
-            _greeting(form),
-            "",
-            f"附件是贵单位（{form.name}）账号申请（编号 {application_id}）的两份文件：",
-            "《医疗机构信息收集表》和《系统使用须知及同意书》。",
-            "",
-            "请打印、核对、加盖单位公章后扫描（JPG 或 PDF，每个不超过 5 MB），",
-            "连同盖章的《医疗机构执业许可证》扫描件一并上传。",
-            *_footer(),
-        ]
+    body = _letter(
+        form.admin.name,
+        f"附件是贵单位（{form.name}）账号申请（编号 {application_id}）的两份文件：\n"
+        "《医疗机构信息收集表》和《系统使用须知及同意书》。",
+        "请打印、核对、加盖单位公章后扫描（JPG 或 PDF，每个不超过 5 MB），\n"
+        "连同盖章的《医疗机构执业许可证》扫描件一并上传。",
     )
-    return enqueue(
-        session,
-        channel="email",
-        recipient=recipient,
-        subject=DOCUMENTS_SUBJECT,
-        body=body,
-        purpose="documents",
-        application_id=application_id,
-        account_id=account_id,
-        attachments=attachments,
-        now=now,
-    )
+    notice = _Notice(session, "documents", application_id, account_id, now)
+    return notice.email(recipient, DOCUMENTS_SUBJECT, body, attachments=attachments)
