@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from ._build import FURNITURE_TEXT
 from ._content import DocumentContent
+from ._grid import QuickKeepTogether
 from ._layout import DATE_LINE, QR_CAPTION, para, signature_boxes, styles, title_block
 from ._paragraphs import fixed_para
 from ._recording import FixedFlowable
@@ -44,7 +45,7 @@ def signing(statement: str, content: DocumentContent) -> Flowable:
     note = FINGERPRINT_NOTE.format(
         fingerprint=content.fingerprint, id=content.application_id, revision=content.revision
     )
-    return KeepTogether(
+    return QuickKeepTogether(
         [
             fixed_para(statement, s.body),
             Spacer(1, 3 * mm),

@@ -9,6 +9,7 @@ the same on every page is drawn once per process and replayed (`_recording`).
 from __future__ import annotations
 
 import threading
+import zlib
 from functools import lru_cache
 from io import BytesIO
 from typing import Any
@@ -20,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from ._font import font_name
+from ._grid import QuickKeepTogether
 from ._layout import (
     AUTHORITY,
     LINE,
@@ -72,6 +74,7 @@ def build_pdf(
         initialFontName=font_name(),
         invariant=1,
     )
+    document.keepTogetherClass = QuickKeepTogether  # headings kept with what follows them
 
     def make_canvas(*args: Any, **kwargs: Any) -> FixedCharactersCanvas:
         return _FurnishedCanvas(
@@ -139,12 +142,23 @@ def _draw_fixed_furniture(canvas: Canvas) -> None:
     canvas.restoreState()
 
 
+class _QuickDeflate(pdfdoc.PDFStreamFilterZCompress):
+    """reportlab's deflate filter at zlib's quickest level: a page's operators compress
+    nearly as well (a few % larger) in half the time."""
+
+    def encode(self, text: str | bytes) -> bytes:
+        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
+
+
+_QUICK_DEFLATE = _QuickDeflate()
+
+
 def _compress_without_ascii85(page: Any) -> None:
     """Deflate the page's content stream without reportlab's default ASCII85 wrapping.
 
     ASCII85 keeps a PDF 7-bit clean at the cost of a quarter more bytes, and its pure Python
     encoder costs more than laying out a page; any PDF reader takes binary streams.
     """
-    stream = pdfdoc.PDFStream(content=page.stream, filters=[pdfdoc.PDFZCompress])
+    stream = pdfdoc.PDFStream(content=page.stream, filters=[_QUICK_DEFLATE])
     stream.__Comment__ = "page stream"
     page.Contents = stream

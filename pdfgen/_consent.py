@@ -8,7 +8,8 @@ from reportlab.platypus import Flowable, Spacer
 from ._blocks import SHARED_FIXED_TEXT, heading, signing
 from ._build import build_pdf
 from ._content import DocumentContent
-from ._layout import CONTENT_WIDTH, HOTLINE, SYSTEM, bordered_table, para, styles
+from ._grid import Cell
+from ._layout import CONTENT_WIDTH, HOTLINE, SYSTEM, bordered_table, label_cell, para, styles
 from ._paragraphs import fixed_characters, fixed_para
 
 TITLE = "系统使用须知及同意书"
@@ -107,7 +108,7 @@ def _institution_table(content: DocumentContent) -> Flowable:
     s = styles()
     label_width = 32 * mm
     rows = [
-        [fixed_para(NAME_LABEL, s.value), para(content.name, s.value)],
-        [fixed_para(CODE_LABEL, s.value), para(content.code, s.value)],
+        [label_cell(fixed_para(NAME_LABEL, s.value), 0), Cell((para(content.name, s.value),), 1)],
+        [label_cell(fixed_para(CODE_LABEL, s.value), 0), Cell((para(content.code, s.value),), 1)],
     ]
     return bordered_table(rows, (label_width, CONTENT_WIDTH - label_width))

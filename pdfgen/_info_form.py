@@ -1,16 +1,14 @@
-"""《医疗机构信息收集表》: every field of the form in one bordered table, to sign and stamp."""
+"""《医疗机构信息收集表》: every field of the form in one bordered grid, to sign and stamp."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer
 
 from ._blocks import SHARED_FIXED_TEXT, heading, signing
 from ._build import build_pdf
 from ._content import SEGMENT_TITLES, DocumentContent
-from ._font import font_name
+from ._grid import Cell, Grid, GridStyle
 from ._layout import (
     CONTENT_WIDTH,
     HEADING_FILL,
@@ -18,10 +16,13 @@ from ._layout import (
     LINE,
     MUTED,
     bordered_table,
+    label_cell,
     para,
     styles,
+    text_style,
 )
-from ._paragraphs import fixed_characters, fixed_para, form_value_and_note
+from ._paragraphs import fixed_characters, fixed_para
+from ._plain_text import PlainText, TextStyle
 
 TITLE = "医疗机构信息收集表"
 LABEL_WIDTH = 30 * mm
@@ -76,39 +77,32 @@ def info_form_pdf(content: DocumentContent) -> bytes:
     )
 
 
-def _fields_table(content: DocumentContent) -> Table:
+def _fields_table(content: DocumentContent) -> Grid:
     s = styles()
-    rows: list[list[object]] = []
-    extra: list[tuple[Any, ...]] = []
+    rows: list[list[Cell]] = []
 
-    def cell(text: str) -> Paragraph:
+    def cell(text: str) -> PlainText:
         return para(text, s.value)
 
-    def label(text: str) -> Paragraph:
-        return fixed_para(text, s.value)
+    def label(key: str, column: int = 0) -> Cell:
+        return label_cell(fixed_para(LABELS[key], s.value), column)
 
     def section(title: str) -> None:
-        row = len(rows)
-        rows.append([fixed_para(title, s.section), "", "", ""])
-        extra.extend(
-            [("SPAN", (0, row), (3, row)), ("BACKGROUND", (0, row), (3, row), HEADING_FILL)]
-        )
+        rows.append([Cell((fixed_para(title, s.section),), 0, span=4, fill=HEADING_FILL)])
 
-    def wide(key: str, value: object) -> None:
-        row = len(rows)
-        rows.append([label(LABELS[key]), value, "", ""])
-        extra.append(("SPAN", (1, row), (3, row)))
+    def wide(key: str, *value: Flowable) -> None:
+        rows.append([label(key), Cell(value, 1, span=3)])
 
     def person(name: str, mobile: str) -> None:
-        row = len(rows)
-        rows.append([label(LABELS["person"]), cell(name), label(LABELS["mobile"]), cell(mobile)])
-        extra.append(("BACKGROUND", (2, row), (2, row), LABEL_FILL))
+        rows.append(
+            [label("person"), Cell((cell(name),), 1), label("mobile", 2), Cell((cell(mobile),), 3)]
+        )
 
     basic, legal_rep, admin = SECTIONS
     section(basic)
     wide("name", cell(content.name))
     wide("opened_on", cell(content.opened_on))
-    wide("code", [cell(content.code), Spacer(1, 1.5 * mm), _code_segments(content)])
+    wide("code", cell(content.code), Spacer(1, 1.5 * mm), _code_segments(content))
     wide("address", cell(content.address))
     wide("subjects", cell(SUBJECTS_SEPARATOR.join(content.subjects) or NO_SUBJECTS))
     section(legal_rep)
@@ -116,36 +110,39 @@ def _fields_table(content: DocumentContent) -> Table:
     section(admin)
     person(content.admin_name, content.admin_mobile)
     wide("email", cell(content.admin_email))
-    return bordered_table(rows, COLUMN_WIDTHS, extra=extra)
+    return bordered_table(rows, COLUMN_WIDTHS)
 
 
-def _code_segments(content: DocumentContent) -> Table:
+# The code's segments: a small grid of thin lines, titles shaded above their values.
+SEGMENTS_GRID = GridStyle(
+    line_color=LINE,
+    inner_width=0.4,
+    outer_width=0.4,
+    valign="TOP",
+    top=0.8 * mm,
+    bottom=1.2 * mm,
+    left=1.5 * mm,
+)
+
+
+def _code_segments(content: DocumentContent) -> Grid:
     """The code's five parts under it: title, then the value and what it means."""
     s = styles()
     segments = content.code_segments
     width = (CONTENT_WIDTH - LABEL_WIDTH - 5 * mm) / max(1, len(segments))
-    note_color = "#" + MUTED.hexval()[2:]
-    meanings = [
-        form_value_and_note(
-            segment.value, segment.label, s.value, note_size=8.5, note_color=note_color
-        )
-        for segment in segments
+    value_style = text_style(s.value)
+    note_style = TextStyle(size=8.5, leading=value_style.leading, color=MUTED)
+    titles = [
+        Cell((fixed_para(segment.title, s.small),), column, fill=LABEL_FILL)
+        for column, segment in enumerate(segments)
     ]
-    table = Table(
-        [[fixed_para(segment.title, s.small) for segment in segments], meanings],
-        colWidths=[width] * len(segments),
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.4, LINE),
-                ("FONTNAME", (0, 0), (-1, -1), font_name()),
-                ("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 1.5 * mm),
-                ("TOPPADDING", (0, 0), (-1, -1), 0.8 * mm),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2 * mm),
-            ]
-        )
-    )
-    return table
+    meanings = []
+    for column, segment in enumerate(segments):
+        # The meaning in smaller muted type, under the value as the next line of one paragraph.
+        value = PlainText(segment.value, value_style)
+        if segment.label:
+            note = PlainText(segment.label, note_style, first_baseline=value_style.size)
+            meanings.append(Cell((value, note), column))
+        else:
+            meanings.append(Cell((value,), column))
+    return Grid([titles, meanings], [width] * len(segments), SEGMENTS_GRID)

@@ -12,14 +12,16 @@ from functools import cache
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from ._font import font_name
-from ._paragraphs import fixed_para, form_para
+from ._grid import Cell, Grid, GridStyle
+from ._paragraphs import fixed_para
+from ._plain_text import PlainText, TextStyle
 from ._qr import QrCode
 
 AUTHORITY = "国家卫生健康委医政医管局  医院质量监测系统（HQMS）"
@@ -81,33 +83,44 @@ def styles() -> Styles:
     )
 
 
-def para(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text from the form: escaped, never read as markup."""
-    return form_para(text, style)
+def para(text: str, style: ParagraphStyle) -> PlainText:
+    """Plain text from the form (never read as markup) in the size, leading, colour and
+    alignment of `style`, a left-aligned or centred one."""
+    return PlainText(text, text_style(style))
 
 
-def bordered_table(
-    rows: Sequence[Sequence[object]],
-    widths: Sequence[float],
-    *,
-    label_columns: Sequence[int] = (0,),
-    extra: Sequence[tuple[Any, ...]] = (),
-) -> Table:
-    """A form table: thin grid, shaded label columns, cells padded and top-aligned."""
-    table = Table([list(row) for row in rows], colWidths=list(widths))
-    commands: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.6, LINE),
-        ("BOX", (0, 0), (-1, -1), 1.2, LINE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("FONTNAME", (0, 0), (-1, -1), font_name()),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.8 * mm),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5 * mm),
-    ]
-    commands += [("BACKGROUND", (c, 0), (c, -1), LABEL_FILL) for c in label_columns]
-    table.setStyle(TableStyle([*commands, *extra]))
-    return table
+@cache
+def text_style(style: ParagraphStyle) -> TextStyle:
+    if style.alignment not in (TA_LEFT, TA_CENTER):
+        raise ValueError(f"form text is left-aligned or centred, not {style.alignment}")
+    return TextStyle(
+        size=style.fontSize,
+        leading=style.leading,
+        color=style.textColor,
+        centred=style.alignment == TA_CENTER,
+    )
+
+
+# The form tables: thin grid, heavy outline, cells padded and centred vertically.
+FORM_GRID = GridStyle(
+    line_color=LINE,
+    inner_width=0.6,
+    outer_width=1.2,
+    top=1.6 * mm,
+    bottom=1.8 * mm,
+    left=2.5 * mm,
+    right=2.5 * mm,
+)
+
+
+def bordered_table(rows: Sequence[Sequence[Cell]], widths: Sequence[float]) -> Grid:
+    """A form table (`FORM_GRID`); label cells carry `LABEL_FILL` (see `label_cell`)."""
+    return Grid(rows, widths, FORM_GRID)
+
+
+def label_cell(flowable: Flowable, column: int) -> Cell:
+    """A shaded cell naming the value beside it."""
+    return Cell((flowable,), column, fill=LABEL_FILL)
 
 
 def signature_boxes(titles: Sequence[str], *, height: float = 44 * mm) -> Table:
@@ -137,23 +150,15 @@ def signature_boxes(titles: Sequence[str], *, height: float = 44 * mm) -> Table:
     return table
 
 
-def title_block(title: str, document_line: str, fingerprint_text: str) -> Table:
+def title_block(title: str, document_line: str, fingerprint_text: str) -> Grid:
     """The title centred, with the fingerprint's QR code at the top right corner."""
     s = styles()
     qr_size = 22 * mm
     side = qr_size + 6 * mm
     heading = [fixed_para(title, s.title), para(document_line, s.subtitle)]
     code = [QrCode(fingerprint_text, qr_size), fixed_para(QR_CAPTION, s.qr_caption)]
-    table = Table([["", heading, code]], colWidths=[side, CONTENT_WIDTH - 2 * side, side])
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("FONTNAME", (0, 0), (-1, -1), font_name()),
-                ("ALIGN", (2, 0), (2, 0), "RIGHT"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
+    return Grid(
+        [[Cell(heading, 1), Cell(code, 2, align="RIGHT")]],
+        [side, CONTENT_WIDTH - 2 * side, side],
+        GridStyle(left=0, right=0),
     )
-    return table

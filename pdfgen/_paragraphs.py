@@ -1,13 +1,10 @@
-"""Paragraphs that break their lines once per width, and fixed ones drawn once per process.
-
-A table asks each cell's size two or three times, and reportlab breaks a paragraph's lines
-anew each time: `FormParagraph` (text from the form) keeps its line breaking per width.
+"""Paragraphs of fixed text, broken into lines and drawn once per process.
 
 Parsing a paragraph, breaking it into lines (a width lookup per character) and writing its
 text operators cost most of a document, and most paragraphs (the terms, labels, headings) do
 not depend on the form. A `FixedParagraph` shares one parse per text and style, one line
 breaking per width, and one drawing per width and set of fixed characters, recorded and
-replayed as `_recording` explains.
+replayed as `_recording` explains. Text from the form is `_plain_text.PlainText`.
 
 Shared state changes only while a document is built, under the build lock.
 """
@@ -23,7 +20,6 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
-from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from ._recording import LAYOUTS_KEPT, Drawings, replay_on, replay_or_draw
 
@@ -34,52 +30,6 @@ def paragraph_markup(text: str) -> str:
     """Plain text as paragraph markup: escaped, and an ideographic space as two no-break
     spaces (paragraphs collapse whitespace; no-break spaces keep their width)."""
     return escape(text).replace("\u3000", "\xa0\xa0")
-
-
-def form_para(text: str, style: ParagraphStyle) -> FormParagraph:
-    """A paragraph of plain text from the form: escaped, never read as markup.
-
-    Text without markup characters parses to one fragment carrying the style and the
-    whitespace-collapsed text: that fragment is made directly (reportlab's HTML parser costs as
-    much as breaking the lines); other text goes through the parser.
-    """
-    markup = paragraph_markup(text)
-    cleaned = cleanBlockQuotedText(markup)
-    if not cleaned or any(char in text for char in "&<>"):
-        return FormParagraph(markup, style)
-    fragment = _plain_fragment(style).clone(text=cleaned, link=[], us_lines=[])
-    return FormParagraph(cleaned, style, frags=[fragment])
-
-
-def form_value_and_note(
-    value: str, note: str, style: ParagraphStyle, *, note_size: float, note_color: str
-) -> FormParagraph:
-    """`value` and, on the next line, `note` in another size and colour (`#rrggbb`): a
-    paragraph from the form, its fragments made directly when the texts need no parsing."""
-    markup = (
-        f'{escape(value)}<br/><font size="{note_size}" color="{note_color}">{escape(note)}</font>'
-    )
-    texts = value + note
-    if not value or not note or any(char.isspace() or char in "&<>" for char in texts):
-        return FormParagraph(markup, style)
-    first, line_break, second = _value_and_note_fragments(style, note_size, note_color)
-    fragments = [
-        first.clone(text=value, link=[], us_lines=[]),
-        line_break.clone(link=[], us_lines=[]),
-        second.clone(text=note, link=[], us_lines=[]),
-    ]
-    return FormParagraph(markup, style, frags=fragments)
-
-
-@lru_cache(maxsize=16)
-def _value_and_note_fragments(style: ParagraphStyle, size: float, color: str) -> tuple[Any, ...]:
-    return tuple(Paragraph(f'x<br/><font size="{size}" color="{color}">x</font>', style).frags)
-
-
-@lru_cache(maxsize=64)
-def _plain_fragment(style: ParagraphStyle) -> Any:
-    """The fragment reportlab's parser makes for plain text in `style`."""
-    return Paragraph("x", style).frags[0]
 
 
 def fixed_characters(*texts: str) -> str:
@@ -96,17 +46,6 @@ def fixed_para(text: str, style: ParagraphStyle) -> FixedParagraph:
 
 # A paragraph's line breaking at one width: reportlab's lines, wrap widths, height.
 _Wrap = tuple[Any, list[float], float]
-
-
-class FormParagraph(Paragraph):
-    """A `Paragraph` that breaks its lines once per width."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._wraps: dict[float, _Wrap] = {}
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return _wrap_once(self, self._wraps, availWidth, availHeight)
 
 
 def _wrap_once(

@@ -24,12 +24,12 @@ from io import BytesIO
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import PDFError
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from ._font import embedded_font, font_name
+from ._operators import numbers
 from ._subsets import claim_fixed_glyphs
 
 LAYOUTS_KEPT = 8  # sizes, and drawings per width and fixed characters, kept for one content
@@ -90,7 +90,7 @@ def replay_on(
     x = flowable._hAlignAdjust(x, shift)
     code = canvas._code
     code.append("q")
-    code.append(f"1 0 0 1 {fp_str(x, y)} cm")  # `Canvas.translate` after a "q"
+    code.append(f"1 0 0 1 {numbers(x, y)} cm")  # `Canvas.translate` after a "q"
     code.extend(operators)
     code.append("Q")
     return True

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import (
     FF_NONSYMBOLIC,
@@ -25,19 +26,22 @@ from reportlab.pdfbase.ttfonts import (
     makeToUnicodeCMap,
 )
 
+from ._subset_program import make_subset
+
 SUBSET_SIZE = 256
+FORM_SUBSET_COMPRESSION = 1  # zlib level of the subsets of the form's own characters
 FIXED_SUBSETS_CACHED = 16  # subsets; a document has 2 or 3 fixed ones (≈ 40 KB each, compressed)
 
 
 @dataclass(frozen=True)
 class SubsetObjects:
-    """What one subset puts in the PDF, streams already compressed."""
+    """What one subset puts in the PDF, formatted: the streams compressed, with their
+    dictionaries (they refer to no other object, so their text is the same in any document)."""
 
     base_font_name: str
     widths: bytes  # the formatted /Widths array
-    to_unicode: bytes
+    to_unicode: bytes  # the formatted stream objects
     font_program: bytes
-    font_program_length: int  # /Length1: the uncompressed length
 
 
 class SubsetCachingTTFont(TTFont):
@@ -58,19 +62,23 @@ class SubsetCachingTTFont(TTFont):
             return 0.001 * size * widths.get(ord(text), default)
         return 0.001 * size * sum(widths.get(ord(char), default) for char in text)
 
-    def subset_objects(self, number: int, subset: tuple[int, ...]) -> SubsetObjects:
+    def subset_objects(
+        self, number: int, subset: tuple[int, ...], level: int = zlib.Z_DEFAULT_COMPRESSION
+    ) -> SubsetObjects:
+        """The subset's PDF objects, its streams compressed at zlib `level`."""
         face = self.face
         base_font_name = b"".join((SUBSETN(number), b"+", face.name, face.subfontNameX)).decode(
             "pdfdoc"
         )
-        widths = pdfdoc.PDFArray([face.getCharWidth(code) for code in subset]).format(None)
-        program = face.makeSubset(list(subset))
+        widths = widths_array([face.getCharWidth(code) for code in subset])
+        program = make_subset(face, list(subset))
         return SubsetObjects(
             base_font_name=base_font_name,
             widths=widths,
-            to_unicode=zlib.compress(makeToUnicodeCMap(base_font_name, subset).encode()),
-            font_program=zlib.compress(program),
-            font_program_length=len(program),
+            to_unicode=_formatted_stream(
+                zlib.compress(makeToUnicodeCMap(base_font_name, subset).encode(), level)
+            ),
+            font_program=_formatted_stream(zlib.compress(program, level), Length1=len(program)),
         )
 
     def addObjects(self, doc: Any) -> None:
@@ -83,31 +91,52 @@ class SubsetCachingTTFont(TTFont):
         fixed = getattr(state, "fixed_subsets", 0)
         for number, subset in enumerate(state.subsets):
             key = (number, tuple(subset))
-            parts = self.fixed_subset_objects(*key) if number < fixed else self.subset_objects(*key)
+            if number < fixed:
+                parts = self.fixed_subset_objects(*key)
+            else:  # built for this document only: compressed quickly (a few % larger)
+                parts = self.subset_objects(*key, level=FORM_SUBSET_COMPRESSION)
             self._add_subset(doc, number, len(subset), parts)
         del self.state[doc]
 
     def _add_subset(self, doc: Any, number: int, length: int, parts: SubsetObjects) -> None:
         internal_name = self.getSubsetInternalName(number, doc)[1:]
-        font = pdfdoc.PDFTrueTypeFont()
-        font.__Comment__ = f"Font {self.fontName} subset {number}"
-        font.Name = internal_name
-        font.BaseFont = parts.base_font_name
-        font.FirstChar = 0
-        font.LastChar = length - 1
-        font.Widths = _Formatted(parts.widths)
-        font.ToUnicode = doc.Reference(
-            _compressed_stream(parts.to_unicode), f"toUnicodeCMap:{parts.base_font_name}"
+        to_unicode = doc.Reference(
+            _Formatted(parts.to_unicode), f"toUnicodeCMap:{parts.base_font_name}"
         )
-        font.FontDescriptor = self._descriptor(doc, parts)
+        descriptor = self._descriptor(doc, parts)
+        text = self._font_text(internal_name, number, parts.base_font_name, length, parts.widths)
+        font = _Spliced(text, (descriptor, to_unicode))
         doc.Reference(font, internal_name)
         doc.idToObject["BasicFonts"].dict[internal_name] = font
 
+    @lru_cache(maxsize=FIXED_SUBSETS_CACHED)  # noqa: B019 (one font object per process)
+    def _font_text(
+        self, internal_name: str, number: int, base_font_name: str, length: int, widths: bytes
+    ) -> tuple[bytes, ...]:
+        """reportlab's font dictionary of a subset, formatted once: the text around the
+        references to its descriptor and ToUnicode map, which differ per document."""
+        font = pdfdoc.PDFTrueTypeFont()
+        font.Name = internal_name
+        font.BaseFont = base_font_name
+        font.FirstChar = 0
+        font.LastChar = length - 1
+        font.Widths = _Formatted(widths)
+        font.FontDescriptor = _Formatted(_PLACEHOLDER)
+        font.ToUnicode = _Formatted(_PLACEHOLDER)
+        return tuple(font.format(None).split(_PLACEHOLDER))
+
     def _descriptor(self, doc: Any, parts: SubsetObjects) -> Any:
-        face = self.face
-        program = _compressed_stream(parts.font_program, Length1=parts.font_program_length)
         name = parts.base_font_name
-        program_ref = doc.Reference(program, f"fontFile:{face.filename}({name})")
+        program = _Formatted(parts.font_program)
+        program_ref = doc.Reference(program, f"fontFile:{self.face.filename}({name})")
+        text = self._descriptor_text(name)
+        return doc.Reference(_Spliced(text, (program_ref,)), f"fontDescriptor:{name}")
+
+    @lru_cache(maxsize=FIXED_SUBSETS_CACHED)  # noqa: B019 (one font object per process)
+    def _descriptor_text(self, name: str) -> tuple[bytes, ...]:
+        """reportlab's descriptor dictionary of subset `name`, formatted once: the text
+        before and after the reference to the font program, which differs per document."""
+        face = self.face
         descriptor = pdfdoc.PDFDictionary(
             {
                 "Type": "/FontDescriptor",
@@ -119,11 +148,44 @@ class SubsetCachingTTFont(TTFont):
                 "FontName": pdfdoc.PDFName(name),
                 "ItalicAngle": face.italicAngle,
                 "StemV": face.stemV,
-                "FontFile2": program_ref,
+                "FontFile2": _Formatted(_PLACEHOLDER),
                 "MissingWidth": face.defaultWidth,
             }
         )
-        return doc.Reference(descriptor, f"fontDescriptor:{name}")
+        return tuple(descriptor.format(None).split(_PLACEHOLDER))
+
+
+_PLACEHOLDER = b"\0reference\0"  # where a reference goes in a dictionary formatted once
+
+
+class _Spliced(pdfdoc.PDFObject):
+    """A dictionary formatted once (`text`, split where references go) around references
+    formatted per document."""
+
+    __RefOnly__ = 1  # an object of its own, referred to where it is used
+
+    def __init__(self, text: tuple[bytes, ...], references: tuple[Any, ...]) -> None:
+        self.text = text
+        self.references = references
+
+    def format(self, document: Any) -> bytes:
+        pieces = [self.text[0]]
+        for reference, after in zip(self.references, self.text[1:], strict=True):
+            pieces += (reference.format(document), after)
+        return b"".join(pieces)
+
+
+def widths_array(widths: list[float]) -> bytes:
+    """`pdfdoc.PDFArray(widths).format(…)`: the same bytes, each width formatted once."""
+    items = [_formatted_number(width) for width in widths]
+    for position in reversed(range(10, len(items), 10)):  # reportlab breaks every 10
+        items.insert(position, b"\n ")
+    return b"[ " + b" ".join(items) + b" ]"
+
+
+@lru_cache(maxsize=256)
+def _formatted_number(value: float) -> bytes:
+    return fp_str(value).encode("latin-1")
 
 
 def claim_fixed_glyphs(font: TTFont, doc: Any, characters: str) -> None:
@@ -168,11 +230,13 @@ class _Formatted(pdfdoc.PDFObject):
         return self.data
 
 
-def _compressed_stream(content: bytes, **entries: int) -> Any:
-    stream = pdfdoc.PDFStream(
-        pdfdoc.PDFDictionary(
-            {**entries, "Filter": pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])}
-        )
+def _formatted_stream(compressed: bytes, **entries: int) -> bytes:
+    """`pdfdoc.PDFStream.format` of deflated content, without encryption (never used here)."""
+    dictionary = pdfdoc.PDFDictionary(
+        {
+            **entries,
+            "Filter": pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")]),
+            "Length": len(compressed),
+        }
     )
-    stream.content = content
-    return stream
+    return b"".join((dictionary.format(None), b"\nstream\n", compressed, b"endstream\n"))

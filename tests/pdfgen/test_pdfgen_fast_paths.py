@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import random
 import string
-from xml.sax.saxutils import escape
+from struct import unpack
 
 import pytest
 from reportlab.graphics.barcode import qrencoder
 from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.lib.textsplit import ALL_CANNOT_START
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph
 
 from pdfgen._font import FONT_PATH, embedded_font
-from pdfgen._layout import styles
-from pdfgen._paragraphs import form_para, form_value_and_note, paragraph_markup
+from pdfgen._plain_text import break_lines, plain_lines
 from pdfgen._qr import qr_modules
 from pdfgen._qr_masks import FastMaskQRCode, lost_points
+from pdfgen._subset_program import make_subset
+from pdfgen._subsets import widths_array
 
 ALPHANUMERIC = string.ascii_uppercase + string.digits + " $%*+-./:"
 
@@ -62,30 +64,64 @@ def test_printed_qr_code_is_the_one_reportlabs_widget_makes() -> None:
         assert qr_modules(payload) == tuple(tuple(bool(m) for m in row) for row in widget.modules)
 
 
-def test_form_paragraphs_skip_the_parser_with_its_result() -> None:
-    rnd = random.Random(3)
-    alphabet = "陈志远林晓梅 　\xa0\n\t-:@.，。（）0123456789abcXYZ"
-    texts = ["陈志远", "linxiaomei@example-hospital.cn", "  前后 空格  ", "a&b<c>", "1998 年 09 月"]
-    texts += ["".join(rnd.choices(alphabet, k=rnd.randint(1, 30))) for _ in range(150)]
-    s = styles()
-    for style in (s.value, s.small, s.subtitle):
-        for text in texts:
-            parsed = Paragraph(paragraph_markup(text), style)
-            fast = form_para(text, style)
-            assert fast.text == parsed.text
-            assert [vars(f) for f in fast.frags] == [vars(f) for f in parsed.frags], repr(text)
+def test_subset_programs_are_reportlabs() -> None:
+    face = embedded_font().face
+    codes = sorted(face.charToGlyph)
+    glyf = face.get_table_pos("glyf")[0]
+
+    def composite(code: int) -> bool:
+        glyph = face.charToGlyph[code]
+        start = glyf + face.glyphPos[glyph]
+        long_enough = face.glyphPos[glyph + 1] - face.glyphPos[glyph] > 2
+        return long_enough and unpack(">h", face._ttf_data[start : start + 2])[0] < 0
+
+    composites = [code for code in codes[:30000] if composite(code)][:60]
+    assert composites, "the embedded font has composite glyphs: their components must follow"
+    rnd = random.Random(5)
+    subsets = [[ord(char) for char in "广州市越秀区 陈志远@example.cn"], composites]
+    subsets += [rnd.sample(codes, size) for size in (1, 2, 17, 100, 255)]
+    subsets.append(rnd.sample(composites, 20) + rnd.sample(codes, 20))
+    for subset in subsets:
+        assert make_subset(face, subset) == face.makeSubset(subset), len(subset)
 
 
-def test_code_segment_paragraphs_skip_the_parser_with_its_result() -> None:
-    pairs = [("440104", "广东省广州市越秀区"), ("11", "国有全资"), ("A100", "中医（综合）医院")]
-    pairs += [("450388620", ""), ("a b", "x"), ("1", "<b>&amp;</b>"), ("Z9", "非 营利")]
-    style = styles().value
-    for value, note in pairs:
-        markup = f'{escape(value)}<br/><font size="8.5" color="#555555">{escape(note)}</font>'
-        parsed = Paragraph(markup, style)
-        fast = form_value_and_note(value, note, style, note_size=8.5, note_color="#555555")
-        assert fast.text == parsed.text
-        assert [vars(f) for f in fast.frags] == [vars(f) for f in parsed.frags], (value, note)
+def test_widths_arrays_are_reportlabs() -> None:
+    rnd = random.Random(8)
+    for size in (0, 1, 9, 10, 11, 30, 256):
+        widths = [rnd.choice([1000, 500, 278.3203, 0, 1000.0, -5.5]) for _ in range(size)]
+        assert widths_array(widths) == pdfdoc.PDFArray(widths).format(None)
+
+
+def test_plain_text_lines_fit_and_keep_every_character() -> None:
+    rnd = random.Random(11)
+    alphabet = "广州市越秀区示范人民医院中山二路，。、（）《》 -:@.0123456789abcdefXYZ"
+    texts = ["linxiaomei@example-hospital-with-a-very-long-domain-name.cn", "（附属）医院。"]
+    texts += ["".join(rnd.choices(alphabet, k=rnd.randint(1, 120))) for _ in range(200)]
+    font = embedded_font()
+    for text in texts:
+        for width in (40.0, 120.0, 300.0):
+            text = plain_lines(text)
+            lines = break_lines(text, width, 10.5)
+            assert "".join(lines).replace(" ", "") == text.replace(" ", ""), text
+            for line in lines:
+                too_wide = font.stringWidth(line, 10.5) > width
+                assert not too_wide or len(line) == 1, (line, width)
+
+
+def test_closing_punctuation_never_starts_a_line() -> None:
+    text = "广州医科大学附属第一医院（南院区），越秀区中山二路58号。"
+    for width in range(30, 330, 7):
+        lines = break_lines(text, width, 10.5)
+        assert "".join(lines) == text
+        assert [line for line in lines[1:] if line[0] in ALL_CANNOT_START] == [], width
+        assert [line for line in lines[:-1] if line[-1] in "（《“"] == [], width
+
+
+def test_a_latin_word_that_fits_is_not_broken() -> None:
+    assert break_lines("电子邮箱 linxiaomei@example.cn", 120, 10.5) == [
+        "电子邮箱",
+        "linxiaomei@example.cn",
+    ]
 
 
 def test_string_widths_are_reportlabs() -> None:

@@ -26,6 +26,9 @@ LONG_STREET = (
     + "五十八号之一至之九临街商铺及其后座综合楼第一至第十二层" * 4
     + "整栋（原东山区署前路口）"
 )
+SUBJECTS = ["预防保健科", "内科", "外科", "妇产科", "儿科", "眼科", "耳鼻咽喉科", "口腔科"]
+SUBJECTS += ["皮肤科", "急诊医学科", "医学检验科", "医学影像科", "中医科", "麻醉科", "病理科"]
+SUBJECTS += ["康复医学科", "精神科", "传染科", "结核病科", "肿瘤科", "重症医学科"]
 A4_WIDTH_PT = 595.28
 MARGIN_PT = 20 / 25.4 * 72
 
@@ -133,3 +136,27 @@ def test_text_that_looks_like_markup_is_printed_as_typed(pdftotext: str, tmp_pat
         pdf_text(render_info_form(application(form), generated_on=GENERATED_ON), tmp_path)
     )
     assert "示范医院<b>&amp;</b>分院" in text
+
+
+def test_a_table_taller_than_a_page_continues_on_the_next(pdftotext: str, tmp_path: Path) -> None:
+    subjects = [f"{subject}{number}" for number in range(9) for subject in SUBJECTS]
+    form = complete_form(subjects=subjects)
+    pdf = render_info_form(application(form), generated_on=GENERATED_ON)
+    source = tmp_path / "tall.pdf"
+    source.write_bytes(pdf)
+    pages = [
+        squeezed(
+            subprocess.run(
+                [pdftotext, "-f", str(page), "-l", str(page), str(source), "-"],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+        )
+        for page in (1, 2)
+    ]
+    assert "、".join(subjects) in pages[0], "the subjects' row stays whole on the first page"
+    # The rows after it, and the signing block, moved to the second page, whole.
+    assert "二、法定代表人" in pages[1] and "二、法定代表人" not in pages[0]
+    assert "linxiaomei@example-hospital.cn" in pages[1]
+    assert "第2页共2页" in pages[1]
