@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from client import ApiError, UnauthorizedError
 
+from ._i18n import tr
 from ._text import failure_sentence
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ class CallKeeper:
         self._changed()
 
     def _failed(self, error: ApiError) -> None:
-        self.trouble = f"通话记录未能保存：{failure_sentence(error)}"
+        self.trouble = tr("通话记录未能保存：{reason}", reason=failure_sentence(error))
         self._changed()
 
     def _changed(self) -> None:

@@ -61,6 +61,21 @@ def tr(text: str, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+CONTEXT_SEPARATOR = "\x04"
+"""Between a context and a sentence in a catalogue key (gettext's msgctxt convention)."""
+
+
+def tr_in(context: str, text: str, /, **values: object) -> str:
+    """Like `tr`, for a word that translates differently by use: "审核通过" is the state
+    "Approved" but the action "Approve". The key `context + CONTEXT_SEPARATOR + text` wins over
+    the plain one."""
+    language = _state["language"]
+    if language != SOURCE_LANGUAGE:
+        entries = catalogue(language)
+        text = entries.get(f"{context}{CONTEXT_SEPARATOR}{text}") or entries.get(text, text)
+    return text.format(**values) if values else text
+
+
 def tr_received(text: str) -> str | None:
     """A sentence from the API or the domain in the kiosk's language; None when not known.
 
@@ -84,11 +99,17 @@ def tr_received(text: str) -> str | None:
 class Translated(Mapping[K, str]):
     """A read-only table of source sentences that answers in the kiosk's language."""
 
-    def __init__(self, source: Mapping[K, str]):
+    def __init__(self, source: Mapping[K, str], context: str = ""):
         self._source = source
+        self._context = context
+
+    @property
+    def source(self) -> Mapping[K, str]:
+        """The untranslated table: to build another table at import, when no language is set."""
+        return self._source
 
     def __getitem__(self, key: K) -> str:
-        return tr(self._source[key])
+        return tr_in(self._context, self._source[key]) if self._context else tr(self._source[key])
 
     def __iter__(self) -> Iterator[K]:
         return iter(self._source)
@@ -111,7 +132,7 @@ def _templates(language: str) -> list[tuple[re.Pattern[str], str]]:
     """Entries with placeholders as patterns; a placeholder matches any non-empty text."""
     templates = []
     for source, translation in catalogue(language).items():
-        if not _PLACEHOLDER.search(source):
+        if CONTEXT_SEPARATOR in source or not _PLACEHOLDER.search(source):
             continue
         parts, at = [], 0
         for found in _PLACEHOLDER.finditer(source):

@@ -1,7 +1,8 @@
 """Words on screen for the domain's values: states, actions, files, form fields, events, times.
 
-Kept in one place so every screen calls a state, an action or a field by the same name, and so
-an English locale can later swap this module's tables. The sentences of the login and lookup
+Kept in one place so every screen calls a state, an action or a field by the same name. The
+tables are `Translated`: each name comes back in the kiosk's language when it is read, so read
+them where they are shown, not into other module-level tables. The sentences of the login and lookup
 screens are in `_text`, which loads without the domain's wire models.
 """
 
@@ -9,54 +10,67 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
-from domain import ACTION_NAMES, STATUS_NAMES, Action, FileKind, Kind
+from domain import ACTION_NAMES, STATUS_NAMES, Action, FileKind, Kind, Status
 
-CHINA_TIME = timezone(timedelta(hours=8), "北京时间")
+from ._i18n import N_, Translated, tr
+
+CHINA_TIME = timezone(timedelta(hours=8), N_("北京时间"))
 """Times are shown in Beijing time whatever the machine's zone: callers and operators use it."""
 
-STATUS_LABELS = STATUS_NAMES
-ACTION_LABELS = ACTION_NAMES
-FILE_KIND_LABELS: dict[FileKind, str] = {
-    FileKind.INFO_FORM: "信息收集表",
-    FileKind.CONSENT: "使用须知同意书",
-    FileKind.LICENSE: "执业许可证",
-}
+STATUS_LABELS: Translated[Status] = Translated(STATUS_NAMES)
+ACTION_LABELS: Translated[Action] = Translated(ACTION_NAMES, context="action")
+"""The domain's own names (its catalogue entries are in `tui.locale.en_received`)."""
+
+FILE_KIND_LABELS: Translated[FileKind] = Translated(
+    {
+        FileKind.INFO_FORM: N_("信息收集表"),
+        FileKind.CONSENT: N_("使用须知同意书"),
+        FileKind.LICENSE: N_("执业许可证"),
+    }
+)
 """Short row labels for the files (all three are stamped scans; FILE_TITLES has the full names)."""
 
-KIND_LABELS: dict[Kind, str] = {Kind.NEW: "首次申请", Kind.CHANGE: "变更资料"}
+KIND_LABELS: Translated[Kind] = Translated({Kind.NEW: N_("首次申请"), Kind.CHANGE: N_("变更资料")})
 
-FIELD_LABELS: dict[str, str] = {
-    "name": "医疗机构名称",
-    "opened_on": "开业日期",
-    "code": "医疗机构代码",
-    "address": "医疗机构地址",
-    "subjects": "诊疗科目",
-    "legal_rep.name": "法定代表人",
-    "legal_rep.mobile": "法定代表人手机",
-    "admin.name": "数据管理员",
-    "admin.mobile": "管理员手机",
-    "admin.email": "管理员邮箱",
-}
+SHORT_KIND_LABELS: Translated[Kind] = Translated({Kind.NEW: N_("首次"), Kind.CHANGE: N_("变更")})
+"""The kind in a narrow list column (cutting the full name would cut an English one badly)."""
+
+FIELD_LABELS: Translated[str] = Translated(
+    {
+        "name": N_("医疗机构名称"),
+        "opened_on": N_("开业日期"),
+        "code": N_("医疗机构代码"),
+        "address": N_("医疗机构地址"),
+        "subjects": N_("诊疗科目"),
+        "legal_rep.name": N_("法定代表人"),
+        "legal_rep.mobile": N_("法定代表人手机"),
+        "admin.name": N_("数据管理员"),
+        "admin.mobile": N_("管理员手机"),
+        "admin.email": N_("管理员邮箱"),
+    }
+)
 """The form's rows in reading order; a problem on `address.city` belongs to `address`."""
 
-EVENT_LABELS: dict[str, str] = {
-    "verified": "短信验证",
-    "created": "创建申请",
-    "form_saved": "保存资料",
-    "admin_mobile_changed": "更换管理员手机",
-    "file_uploaded": "上传文件",
-    "file_deleted": "删除文件",
-    "submitted": "提交审核",
-    "amended": "修改",
-    "approved": "审核通过",
-    "rejected": "审核不通过",
-    "note": "通话记录",
-    "documents_sent": "发送文件",
-    "password_reset": "重置密码",
-    "revealed": "查看完整信息",
-}
+EVENT_LABELS: Translated[str] = Translated(
+    {
+        "verified": N_("短信验证"),
+        "created": N_("创建申请"),
+        "form_saved": N_("保存资料"),
+        "admin_mobile_changed": N_("更换管理员手机"),
+        "file_uploaded": N_("上传文件"),
+        "file_deleted": N_("删除文件"),
+        "submitted": N_("提交审核"),
+        "amended": N_("修改"),
+        "approved": N_("审核通过"),
+        "rejected": N_("审核不通过"),
+        "note": N_("通话记录"),
+        "documents_sent": N_("发送文件"),
+        "password_reset": N_("重置密码"),
+        "revealed": N_("查看完整信息"),
+    }
+)
 
-ACTOR_LABELS: dict[str, str] = {"applicant": "申请人", "system": "系统"}
+ACTOR_LABELS: Translated[str] = Translated({"applicant": N_("申请人"), "system": N_("系统")})
 """Who did it, for the actors that are roles rather than operators' names."""
 
 
@@ -84,5 +98,6 @@ def file_size(size: int) -> str:
 
 def allowed_actions_sentence(actions: list[Action]) -> str:
     if not actions:
-        return "当前状态下没有可执行的操作。"
-    return "可执行：" + "、".join(ACTION_LABELS.get(action, str(action)) for action in actions)
+        return tr("当前状态下没有可执行的操作。")
+    names = tr("、").join(ACTION_LABELS.get(action, str(action)) for action in actions)
+    return tr("可执行：{actions}", actions=names)

@@ -10,15 +10,19 @@ from __future__ import annotations
 from client import ApiError
 from domain import mask_phone
 
-UNEXPECTED_FAILURE = "操作没有完成：出现了意外错误，请重试；若持续出现请联系值班技术人员。"
+from ._i18n import N_, tr
+
+UNEXPECTED_FAILURE = N_("操作没有完成：出现了意外错误，请重试；若持续出现请联系值班技术人员。")
 
 
 def failure_sentence(error: BaseException | None) -> str:
     """The sentence for a failed worker: the API's own words when it gave any."""
     if isinstance(error, ApiError):
-        return error.detail
-    return UNEXPECTED_FAILURE
+        from ._received import received  # the catalogue of received sentences loads on need
+
+        return received(error.detail, error.code)
+    return tr(UNEXPECTED_FAILURE)
 
 
 def no_match_sentence(phone: str) -> str:
-    return f"没有找到手机号 {mask_phone(phone)} 的申请或账号。"
+    return tr("没有找到手机号 {phone} 的申请或账号。", phone=mask_phone(phone))

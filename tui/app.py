@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
-from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from client import CentralAPI
 
+from ._bindings import translate_bindings
 from ._desk import DEFAULT_IDLE_LOCK_MINUTES, Desk
+from ._i18n import N_, tr
 from ._sign_in import PendingSignIn
 from ._text import failure_sentence
 from .screens import ApiScreen, LoginScreen, LookupScreen
@@ -27,6 +28,12 @@ if TYPE_CHECKING:
     from domain import TokenGrant
 
 DEFAULT_API_URL = "http://127.0.0.1:8000"
+NAVIGATION = (
+    (N_("查询手机号"), N_("回到首页，输入来电手机号查询"), "home"),
+    (N_("返回首页"), N_("关闭当前页面，回到手机号查询"), "home"),
+    (N_("刷新"), N_("重新读取当前页面的数据"), "reload"),
+)
+"""The palette's first entries on signed-in screens: title, what it does, the app's action."""
 
 
 def _utc_now() -> datetime:
@@ -43,17 +50,12 @@ class HotlineApp(Desk):
     | Ctrl+L | 退出登录 |
     | Ctrl+Q | 退出 |
 
-    After `idle_lock_minutes` without a key or a click (0: never) the kiosk locks itself
-    (`LockScreen`) until the operator's password is given again (see `_desk`).
+    The open call, the idle lock and leaving the desk are `Desk`'s (see `_desk`).
     """
 
     CSS_PATH = "app.tcss"
-    TITLE = "HQMS 热线工作台"
-    SUB_TITLE = "流感医疗服务监测系统 · 400 0030 686"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "退出", priority=True),
-        Binding("ctrl+l", "sign_out", "退出登录", show=False),
-    ]
+    TITLE = N_("HQMS 热线工作台")
+    SUB_TITLE = N_("流感医疗服务监测系统 · 400 0030 686")
 
     def __init__(
         self,
@@ -66,6 +68,9 @@ class HotlineApp(Desk):
         idle_lock_minutes: float = DEFAULT_IDLE_LOCK_MINUTES,
     ) -> None:
         super().__init__(idle_lock_minutes=idle_lock_minutes)
+        translate_bindings(self)
+        self.title = tr(self.TITLE)
+        self.sub_title = tr(self.SUB_TITLE)
         self.owns_api = api is None
         self.api = api if api is not None else CentralAPI(api_url)
         self.clock = clock or _utc_now
@@ -85,7 +90,7 @@ class HotlineApp(Desk):
             # on the server, httpx and the wire models loading here) runs behind it, after the
             # first frame, and a search pressed meanwhile waits for it.
             self.pending_sign_in = PendingSignIn()
-            self.sub_title = "正在登录…"
+            self.sub_title = tr("正在登录…")
             self.push_screen(self.lookup_screen())
             self.call_after_refresh(self.start_sign_in, username, password, self.pending_sign_in)
         else:
@@ -128,7 +133,7 @@ class HotlineApp(Desk):
 
     def show_operator(self, grant: TokenGrant) -> None:
         operator = grant.operator
-        self.sub_title = f"操作员 {operator.display_name or operator.username}"
+        self.sub_title = tr("操作员 {name}", name=operator.display_name or operator.username)
         # The role decides whether the lookup screen offers the review queue (F2).
         self.screen.refresh_bindings()
 
@@ -184,9 +189,6 @@ class HotlineApp(Desk):
         # The walk-through changed the application: the screen below shows it anew.
         await self.screen.run_action("reload")
 
-    def on_api_screen_session_expired(self, message: ApiScreen.SessionExpired) -> None:
-        self.show_login(error=message.sentence, keep_phone=True)
-
     def show_login(
         self, *, notice: str = "", error: str = "", username: str = "", keep_phone: bool = False
     ) -> None:
@@ -195,7 +197,7 @@ class HotlineApp(Desk):
         if keep_phone:
             self.kept_phone = self.typed_phone()
         self.api.token = None
-        self.sub_title = self.SUB_TITLE
+        self.sub_title = tr(self.SUB_TITLE)
         self.autologin = ("", "")
         self.pop_to_base()
         self.switch_screen(
@@ -223,41 +225,26 @@ class HotlineApp(Desk):
         if isinstance(self.screen, LookupScreen):
             self.screen.focus_search()
 
-    async def action_sign_out(self) -> None:
-        if isinstance(self.screen, LoginScreen):
-            return
-        # Signed out while the automatic sign-in still runs: it must not bring the lookup back.
-        self.workers.cancel_group(self, "sign-in")
-        self.sign_out_from_api()
-        self.calls.forget(self.api)
-        self.show_login(notice="已退出登录。")
-
-    def sign_out_from_api(self) -> None:
-        # The local sign-out must not wait on a slow server; the revocation runs on its own.
-        self.run_worker(self.api.logout(), exit_on_error=False, group="logout")
-
     async def action_reload(self) -> None:
         await self.screen.run_action("reload")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         if not isinstance(screen, LoginScreen):
-            yield SystemCommand("查询手机号", "回到首页，输入来电手机号查询", self.action_home)
-            yield SystemCommand("返回首页", "关闭当前页面，回到手机号查询", self.action_home)
-            yield SystemCommand("刷新", "重新读取当前页面的数据", self.action_reload)
+            for title, what, action in NAVIGATION:
+                yield SystemCommand(tr(title), tr(what), getattr(self, f"action_{action}"))
             if may_review(self.api):
                 yield SystemCommand(
-                    "审核队列", "待审核的申请，最早提交的在前", self.action_review_queue
+                    tr("审核队列"), tr("待审核的申请，最早提交的在前"), self.action_review_queue
                 )
             yield SystemCommand(
-                "新申请",
-                "为来电手机号开始注册：身份验证→填写资料→上传文件→审批状态",
+                tr("新申请"),
+                tr("为来电手机号开始注册：身份验证→填写资料→上传文件→审批状态"),
                 self.action_new_registration,
             )
             if isinstance(screen, ApiScreen):
                 yield from screen.palette_commands()
             yield from self.desk_commands()
-            yield SystemCommand("退出登录", "结束本次登录，回到登录页", self.action_sign_out)
-        yield SystemCommand("退出", "关闭热线工作台", self.action_quit)
+        yield SystemCommand(tr("退出"), tr("关闭热线工作台"), self.action_quit)
         yield from (
             command
             for command in super().get_system_commands(screen)

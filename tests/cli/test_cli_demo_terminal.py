@@ -67,4 +67,7 @@ def test_demo_answers_a_caller_and_quits_cleanly(demo_terminal: Terminal) -> Non
     assert "138****8005" in screen
     assert DEMO_PHONES["pending"] not in screen
     demo_terminal.keys("C-q")
+    # The lookup opened a call: quitting asks for its wrap-up first; Enter takes the first.
+    demo_terminal.wait_for(lambda screen: "退出前请为进行中的通话选择话后小结" in screen)
+    demo_terminal.keys("Enter")
     demo_terminal.wait_for(lambda screen: "DEMO-EXITED-0" in screen, timeout=15)

@@ -72,8 +72,21 @@ def assert_session_over(server: KioskSshServer, terminal: OperatorTerminal) -> N
     )
 
 
-def quit_ends_the_session(server: KioskSshServer, terminal: OperatorTerminal) -> None:
+WRAP_UP_BEFORE_QUIT = "退出前请为进行中的通话选择话后小结"
+"""What Ctrl+Q asks while a call is open; Enter there takes the first wrap-up and quits."""
+
+
+def quit_ends_the_session(
+    server: KioskSshServer, terminal: OperatorTerminal, *, call_open: bool = False
+) -> None:
     terminal.keys("C-q")
+    if call_open:
+        terminal.wait_for(
+            lambda screen: WRAP_UP_BEFORE_QUIT in screen,
+            timeout=ANSWER_TIMEOUT,
+            what="the wrap-up asked before quitting with a call open",
+        )
+        terminal.keys("Enter")
     assert_session_over(server, terminal)
     screen = terminal.screen()
     assert terminal.exit_status == 0, screen

@@ -117,7 +117,7 @@ def test_an_operator_answers_a_caller_over_ssh_and_no_key_leaves_a_shell(
     assert MASKED_CALLER in screen
     assert CALLER not in screen
 
-    quit_ends_the_session(kiosk_ssh, terminal)
+    quit_ends_the_session(kiosk_ssh, terminal, call_open=True)
 
 
 def test_signal_keys_while_the_kiosk_starts_are_keys_too(

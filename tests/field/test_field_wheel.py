@@ -139,5 +139,11 @@ def test_demo_opens_the_lookup_screen_at_80x24_and_quits(
     terminal.keys("Enter")
     terminal.wait_for(lambda screen: "待审核，已提交 3 天" in screen, timeout=30, what="the status")
     terminal.keys("C-q")
+    terminal.wait_for(
+        lambda screen: "退出前请为进行中的通话选择话后小结" in screen,
+        timeout=20,
+        what="the wrap-up asked before quitting with a call open",
+    )
+    terminal.keys("Enter")
     terminal.wait_for(lambda screen: "DEMO-EXITED-" in screen, timeout=20, what="the demo's end")
     assert "DEMO-EXITED-0" in terminal.screen()

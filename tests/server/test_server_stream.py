@@ -140,13 +140,16 @@ async def test_keep_alive_comments_flow_on_an_idle_stream(
 
 
 async def test_a_reconnect_hears_at_once_what_it_missed(
-    api_app: Any, listen: Any, auth_headers: dict[str, str], make_application: Any
+    api_app: Any, listen: Any, auth_headers: dict[str, str], make_application: Any, monkeypatch
 ) -> None:
+    # Polling slowed far past the wait below: the missed event can only come from the replay
+    # on connect, and a loaded machine gets seconds to deliver it.
+    monkeypatch.setattr(stream_route, "POLL_SECONDS", 60.0)
     app_id = make_application(status="draft")
     _note(database_of(api_app), app_id, "断线期间的记录")
     headers = {**auth_headers, "Last-Event-ID": "1-1"}
     listener = await listen(f"/v1/applications/{app_id}/stream", headers)
-    _, name, data = await asyncio.wait_for(listener.events.get(), timeout=0.5)
+    _, name, data = await asyncio.wait_for(listener.events.get(), timeout=10)
     assert name == "changed" and data["event_id"] > 1
 
 

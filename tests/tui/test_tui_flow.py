@@ -17,6 +17,7 @@ from client import CentralAPI
 from server.demo import DEMO_PHONES
 from tui import HotlineApp
 from tui.screens import DetailScreen, LoginScreen, LookupScreen
+from tui.screens.wrap_up import WrapUpModal
 from tui.widgets import PhoneInput, ResultsTable, StatusBanner, StatusLine
 
 Kiosk = Callable[[CentralAPI], HotlineApp]
@@ -236,6 +237,10 @@ async def test_sign_out_from_the_command_returns_to_login(
         await look_up(pilot, DEMO_PHONES["approved"])
         assert isinstance(app.screen, DetailScreen)
         await app.action_sign_out()
+        await settle(pilot)
+        # The lookup opened a call: signing out first asks how it ended (test_tui_call_on_quit).
+        assert isinstance(app.screen, WrapUpModal)
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, LoginScreen)
         assert not signed_in.signed_in

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from domain import Application, ChangePreview, is_masked, mask_email, mask_phone
 
+from .._i18n import tr
 from ..widgets._timeline_words import change_line
 
 MOST_CHANGES_SHOWN = 8
@@ -21,34 +22,45 @@ def approval_consequences(application: Application) -> list[str]:
     admin = application.form.admin
     email = admin.email if is_masked(admin.email) else mask_email(admin.email)
     mobile = admin.mobile if is_masked(admin.mobile) else mask_phone(admin.mobile)
-    lines = [f"「{application.form.name}」（申请编号 {application.id}）审核通过后："]
-    lines.append("· 开通机构账号（登录名和初始密码由系统生成，任何人都看不到密码）；")
-    lines.append(f"· 把登录名、初始密码和登录地址发邮件给数据管理员 {email or '（无邮箱）'}；")
-    lines.append(f"· 发短信告知 {mobile or '（无手机号）'} 查收邮件。")
-    return lines
+    return [
+        tr(
+            "「{name}」（申请编号 {id}）审核通过后：", name=application.form.name, id=application.id
+        ),
+        tr("· 开通机构账号（登录名和初始密码由系统生成，任何人都看不到密码）；"),
+        tr(
+            "· 把登录名、初始密码和登录地址发邮件给数据管理员 {email}；",
+            email=email or tr("（无邮箱）"),
+        ),
+        tr("· 发短信告知 {mobile} 查收邮件。", mobile=mobile or tr("（无手机号）")),
+    ]
 
 
 def change_consequences(application: Application, preview: ChangePreview) -> list[str]:
     """What approving a change application does to its account (values masked by the API)."""
     lines = [
-        f"「{application.form.name}」的变更资料（申请编号 {application.id}）审核通过后，"
-        f"账号 {preview.account.login_name}："
+        tr(
+            "「{name}」的变更资料（申请编号 {id}）审核通过后，账号 {login}：",
+            name=application.form.name,
+            id=application.id,
+            login=preview.account.login_name,
+        )
     ]
     changes = preview.changes
     if changes:
-        lines.append("· 账号资料改为变更后的内容：")
+        lines.append(tr("· 账号资料改为变更后的内容："))
         lines.extend(f"  {change_line(change)}" for change in changes[:MOST_CHANGES_SHOWN])
         if len(changes) > MOST_CHANGES_SHOWN:
             hidden = len(changes) - MOST_CHANGES_SHOWN
-            lines.append(f"  ……另有 {hidden} 项，见下方资料。")
+            lines.append(tr("  ……另有 {hidden} 项，见下方资料。", hidden=hidden))
     else:
-        lines.append("· 变更后的资料与账号现有资料相同，没有字段会改变。")
-    email = preview.notify_email or "（无邮箱）"
+        lines.append(tr("· 变更后的资料与账号现有资料相同，没有字段会改变。"))
+    email = preview.notify_email or tr("（无邮箱）")
     if preview.admin_changed:
-        lines.append("· 更换了数据管理员：账号密码将被重置，旧密码和已登录的会话立即失效；")
-        lines.append(f"· 新的初始密码发邮件给新管理员 {email}，")
-        lines.append(f"  短信通知 {preview.notify_phone or '（无手机号）'} 查收邮件。")
+        phone = preview.notify_phone or tr("（无手机号）")
+        lines.append(tr("· 更换了数据管理员：账号密码将被重置，旧密码和已登录的会话立即失效；"))
+        lines.append(tr("· 新的初始密码发邮件给新管理员 {email}，", email=email))
+        lines.append(tr("  短信通知 {phone} 查收邮件。", phone=phone))
     else:
-        lines.append("· 数据管理员不变：账号密码不变，可继续登录；")
-        lines.append(f"· 变更结果邮件发给 {email}。")
+        lines.append(tr("· 数据管理员不变：账号密码不变，可继续登录；"))
+        lines.append(tr("· 变更结果邮件发给 {email}。", email=email))
     return lines

@@ -17,6 +17,7 @@ from textual.worker import Worker, WorkerState
 
 from client import CentralAPI, UnauthorizedError
 
+from .._bindings import translate_bindings
 from .._text import failure_sentence
 from ..widgets import StatusLine
 
@@ -36,6 +37,8 @@ class ApiScreen(Screen[None]):
 
     def __init__(self, api: CentralAPI, *, clock: Callable[[], datetime]) -> None:
         super().__init__()
+        # Every API screen's footer keys, in the kiosk's language (a no-op in Chinese).
+        translate_bindings(self)
         self.api = api
         self.clock = clock
 

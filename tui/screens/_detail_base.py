@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import work
 from textual.message import Message
+from textual.screen import Screen
 
 from client import ApiError, CentralAPI, Notification, RateLimitedError, UnauthorizedError
 from domain import Application, Event
 
+from .._i18n import N_, SOURCE_LANGUAGE, current_language, tr
+from .._received import received
 from .._text import failure_sentence
 from ._base import ApiScreen
 
@@ -28,13 +32,32 @@ if TYPE_CHECKING:
     from ..app import HotlineApp
 
 
+SHORT_KEY_WORDS = {"change_data": N_("变更"), "reset_password": N_("重置")}
+"""Footer words for the keys whose full names ("Change of details", "Reset password") would
+push the last keys off 80 columns in English; Chinese keeps the full names, which fit."""
+
+
+def shorten_key_words(screen: Screen[Any]) -> None:
+    """In a language other than Chinese, the footer's shorter words for the long keys."""
+    if current_language() == SOURCE_LANGUAGE:
+        return
+    keys = screen._bindings.key_to_bindings
+    for key, bindings in keys.items():
+        keys[key] = [
+            replace(binding, description=tr(SHORT_KEY_WORDS[binding.action]))
+            if binding.action in SHORT_KEY_WORDS
+            else binding
+            for binding in bindings
+        ]
+
+
 def limit_failure_sentence(error: BaseException | None) -> str:
     """A refusal for going too fast, with the wait when the server's sentence lacks it."""
     sentence = failure_sentence(error)
     if isinstance(error, RateLimitedError) and error.retry_after:
         minutes = max(1, round(error.retry_after / 60))
         if not any(char.isdigit() for char in sentence):
-            sentence += f"（约 {minutes} 分钟后可再试）"
+            sentence += tr("（约 {minutes} 分钟后可再试）", minutes=minutes)
     return sentence
 
 
@@ -93,7 +116,7 @@ class DetailBase(ApiScreen):
         except ApiError as error:
             if isinstance(error, UnauthorizedError):
                 raise
-            return None, f"无法读取通知：{error.detail}"
+            return None, tr("无法读取通知：{reason}", reason=received(error.detail, error.code))
 
     def done(self, sentence: str) -> None:
         """An action succeeded: say so and show what it changed."""

@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from domain import CallerCheckMethod
 
+from .._i18n import N_, tr
 from ._detail_base import DetailBase
 from .call_modals import REVEAL_FIELDS, RevealModal, RevealRequest
 from .caller_check import CallerCheckModal
@@ -31,25 +32,25 @@ if TYPE_CHECKING:
 
 REVEAL_SECONDS = 60
 CHANGE_LINES = (
-    "将新建一份“变更资料”申请，内容预填为当前审核通过的资料，可在其中修改。",
-    "变更申请审核通过前，机构账号照常使用，登录名和密码都不变。",
-    "变更申请需重新下载、盖章、上传两份文件，再提交审核；审核通过后账号资料才更新。",
-    "如更换数据管理员：审核通过后账号密码重置，新的初始密码发给新的管理员，旧密码失效。",
+    N_("将新建一份“变更资料”申请，内容预填为当前审核通过的资料，可在其中修改。"),
+    N_("变更申请审核通过前，机构账号照常使用，登录名和密码都不变。"),
+    N_("变更申请需重新下载、盖章、上传两份文件，再提交审核；审核通过后账号资料才更新。"),
+    N_("如更换数据管理员：审核通过后账号密码重置，新的初始密码发给新的管理员，旧密码失效。"),
 )
 COMMON_CHANGE_REASONS = (
-    "更换数据管理员",
-    "数据管理员的邮箱变更",
-    "医疗机构名称或地址变更",
+    N_("更换数据管理员"),
+    N_("数据管理员的邮箱变更"),
+    N_("医疗机构名称或地址变更"),
 )
 
 
 def check_sentence(call: Call) -> str:
     check = call.caller_check
     if check is None:
-        return "来电人身份尚未核实。"
+        return tr("来电人身份尚未核实。")
     if check.method is CallerCheckMethod.SMS:
-        return f"来电人身份已核实（短信验证码发到登记的手机号 {check.phone}）。"
-    return f"已记录不核实来电人身份的原因：{check.reason}"
+        return tr("来电人身份已核实（短信验证码发到登记的手机号 {phone}）。", phone=check.phone)
+    return tr("已记录不核实来电人身份的原因：{reason}", reason=check.reason)
 
 
 class CallerActions(DetailBase):
@@ -64,7 +65,7 @@ class CallerActions(DetailBase):
         if self.call_id is not None and self.calls.checked:
             then()
             return
-        self.status_line.busy("正在准备核实来电人身份…")
+        self.status_line.busy(tr("正在准备核实来电人身份…"))
         self.open_caller_check(then)
 
     @work(exclusive=True, exit_on_error=False, group="call")
@@ -74,8 +75,8 @@ class CallerActions(DetailBase):
             self.refresh_bindings()
         call_id = self.call_id
         if call_id is None:
-            trouble = self.calls.trouble or "没有进行中的通话。"
-            self.status_line.error(f"{trouble}不能核实来电人身份，请稍后再试。")
+            trouble = self.calls.trouble or tr("没有进行中的通话。")
+            self.status_line.error(tr("{trouble}不能核实来电人身份，请稍后再试。", trouble=trouble))
             return
         self.status_line.clear()
         if self.calls.checked:
@@ -86,7 +87,7 @@ class CallerActions(DetailBase):
 
     def caller_checked(self, then: Callable[[], object], call: Call | None) -> None:
         if call is None:
-            self.status_line.info("没有核实来电人身份，操作没有进行。")
+            self.status_line.info(tr("没有核实来电人身份，操作没有进行。"))
             return
         self.calls.record(call, self.api)
         self.refresh_bindings()
@@ -121,21 +122,28 @@ class CallerActions(DetailBase):
 
     def reveal_asked(self, request: RevealRequest | None) -> None:
         if request is not None:
-            self.status_line.busy("正在读取完整信息…")
+            self.status_line.busy(tr("正在读取完整信息…"))
             self.reveal(request)
 
     @work(exclusive=True, exit_on_error=False, group="reveal")
     async def reveal(self, request: RevealRequest) -> None:
         call_id = self.call_id
         if call_id is None:
-            self.status_line.error("请先开始通话并查到该申请，再查看完整信息。")
+            self.status_line.error(tr("请先开始通话并查到该申请，再查看完整信息。"))
             return
         revealed = await self.api.reveal(
             self.application_id, request.field, request.reason, call_id=call_id
         )
         self.status_line.clear()
         label = REVEAL_FIELDS.get(revealed.field, revealed.field)
-        self.show_revealed(f"{label}：{revealed.value}（{REVEAL_SECONDS} 秒后或离开本页时隐藏）")
+        self.show_revealed(
+            tr(
+                "{label}：{value}（{seconds} 秒后或离开本页时隐藏）",
+                label=label,
+                value=revealed.value,
+                seconds=REVEAL_SECONDS,
+            )
+        )
         self.load()  # the timeline shows the reveal (never the value)
 
     def show_revealed(self, text: str) -> None:
@@ -183,29 +191,33 @@ class CallerActions(DetailBase):
             self.with_caller_checked(self.explain_change)
 
     def explain_change(self) -> None:
-        modal = ConfirmModal("变更资料", CHANGE_LINES, confirm_label="发起变更资料")
+        modal = ConfirmModal(
+            tr("变更资料"),
+            [tr(line) for line in CHANGE_LINES],
+            confirm_label=tr("发起变更资料"),
+        )
         self.app.push_screen(modal, self.change_confirmed)
 
     def change_confirmed(self, confirmed: bool | None) -> None:
         if confirmed:
             modal = ReasonModal(
-                "变更资料的原因",
-                "请填写要变更什么（写入审计记录）：",
-                common_reasons=COMMON_CHANGE_REASONS,
-                submit_label="发起变更",
+                tr("变更资料的原因"),
+                tr("请填写要变更什么（写入审计记录）："),
+                common_reasons=[tr(reason) for reason in COMMON_CHANGE_REASONS],
+                submit_label=tr("发起变更"),
             )
             self.app.push_screen(modal, self.change_reason_given)
 
     def change_reason_given(self, reason: str | None) -> None:
         if reason:
-            self.status_line.busy("正在发起变更资料申请…")
+            self.status_line.busy(tr("正在发起变更资料申请…"))
             self.open_change(reason)
 
     @work(exclusive=True, exit_on_error=False, group="amend")
     async def open_change(self, reason: str) -> None:
         revision = self.application.revision if self.application is not None else None
         change = await self.api.amend(self.application_id, reason, revision=revision)
-        self.status_line.info(f"已发起变更资料申请 {change.id}，原账号照常使用。")
+        self.status_line.info(tr("已发起变更资料申请 {id}，原账号照常使用。", id=change.id))
         from .detail import DetailScreen  # the screen module imports this one
 
         self.app.push_screen(DetailScreen(self.api, change.id, clock=self.clock))

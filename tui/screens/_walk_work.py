@@ -25,19 +25,35 @@ from client import (
 )
 from domain import Application, FileKind, Form
 
+from .._i18n import N_, Translated, tr
 from .._labels import FILE_KIND_LABELS
+from .._received import received
 from ..widgets import check_local_scan
 from ._base import ApiScreen
+from .call_modals import download_dir
 
 REGISTER = "register"
-DOCUMENT_FILES: dict[FileKind, str] = {
-    FileKind.INFO_FORM: "信息收集表.pdf",
-    FileKind.CONSENT: "系统使用须知及同意书.pdf",
-}
-STALE_SENTENCE = (
+DOCUMENT_FILES = Translated(
+    {
+        FileKind.INFO_FORM: N_("信息收集表.pdf"),
+        FileKind.CONSENT: N_("系统使用须知及同意书.pdf"),
+    }
+)
+"""The names the two documents are saved under (in the kiosk's language, like its sentences)."""
+STALE_SENTENCE = N_(
     "资料已被他人修改，请刷新后再保存。已读取最新版本，您填写的内容仍保留在屏幕上；"
     "核对后再按 Ctrl+S 保存即以屏幕上的内容为准。"
 )
+
+
+def default_documents_dir(application_id: str) -> str:
+    """The folder offered for the two documents: the detail screen's (`HQMS_DOWNLOAD_DIR`, else
+    ~/hqms-documents, then the application's id), with `~` for the home folder as typed."""
+    folder = download_dir(application_id)
+    home = Path.home()
+    if folder.is_relative_to(home) and folder != home:
+        return f"~/{folder.relative_to(home).as_posix()}/"
+    return f"{folder}/"
 
 
 class Refreshed(Message):
@@ -97,7 +113,7 @@ class WalkthroughWorkers(ApiScreen):
         try:
             started = await self.api.start_verification(phone, REGISTER)
         except RateLimitedError as error:
-            self.post_message(Said(error.detail, error=True))
+            self.post_message(Said(received(error.detail, error.code), error=True))
             self.post_message(CodeSent(phone, None, int(error.retry_after or 0)))
             return
         wait = started.seconds_until_resend()
@@ -107,7 +123,10 @@ class WalkthroughWorkers(ApiScreen):
     async def register(self, verification_id: str, code: str, form_step: int) -> None:
         token = await self.api.confirm_verification(verification_id, code)
         application = await self.api.create_application(token)
-        sentence = f"验证通过，已创建申请 {application.id}。请逐项填写资料，可随时保存。"
+        sentence = tr(
+            "验证通过，已创建申请 {application_id}。请逐项填写资料，可随时保存。",
+            application_id=application.id,
+        )
         self.post_message(
             Refreshed(application, step=form_step, keep_edits=False, sentence=sentence)
         )
@@ -123,11 +142,11 @@ class WalkthroughWorkers(ApiScreen):
             application = await self.api.save_form(application_id, form)
         except PreconditionFailedError:
             latest = await self.api.get_application(application_id)
-            self.post_message(Refreshed(latest, sentence=STALE_SENTENCE, error=True))
+            self.post_message(Refreshed(latest, sentence=tr(STALE_SENTENCE), error=True))
         except (FormInvalidError, AlreadyInHqmsError, ConflictError) as error:
             self.post_message(Refused(error))
         else:
-            sentence = f"已保存（第 {application.revision} 版）。"
+            sentence = tr("已保存（第 {revision} 版）。", revision=application.revision)
             self.post_message(Refreshed(application, saved_form=form, sentence=sentence))
 
     @work(exclusive=True, exit_on_error=False, group="documents")
@@ -136,13 +155,19 @@ class WalkthroughWorkers(ApiScreen):
         for kind, name in DOCUMENT_FILES.items():
             content = await self.api.download_document(application_id, kind)
             await asyncio.to_thread(_write, folder / name, content)
-        names = "、".join(DOCUMENT_FILES.values())
-        self.post_message(Said(f"两份文件已保存到 {folder}：{names}。请打印、盖章后扫描上传。"))
+        names = tr("、").join(DOCUMENT_FILES.values())
+        sentence = tr(
+            "两份文件已保存到 {folder}：{names}。请打印、盖章后扫描上传。",
+            folder=folder,
+            names=names,
+        )
+        self.post_message(Said(sentence))
 
     @work(exclusive=True, exit_on_error=False, group="documents")
     async def send_documents(self, application_id: str, email: str) -> None:
         await self.api.send_documents(application_id)
-        self.post_message(Said(f"两份文件已发送到数据管理员邮箱 {email}，请来电人查收。"))
+        sentence = tr("两份文件已发送到数据管理员邮箱 {email}，请来电人查收。", email=email)
+        self.post_message(Said(sentence))
 
     @work(exclusive=True, exit_on_error=False, group="files")
     async def upload(self, application_id: str, kind: FileKind, path_text: str) -> None:
@@ -153,14 +178,16 @@ class WalkthroughWorkers(ApiScreen):
             return
         info = await self.api.upload_file(application_id, kind, path)
         application = await self.api.get_application(application_id)
-        sentence = f"已上传{FILE_KIND_LABELS[kind]}：{info.filename}。"
+        sentence = tr(
+            "已上传{kind}：{filename}。", kind=FILE_KIND_LABELS[kind], filename=info.filename
+        )
         self.post_message(Refreshed(application, sentence=sentence))
 
     @work(exclusive=True, exit_on_error=False, group="files")
     async def delete(self, application_id: str, file_id: str) -> None:
         await self.api.delete_file(application_id, file_id)
         application = await self.api.get_application(application_id)
-        self.post_message(Refreshed(application, sentence="已删除所选文件。"))
+        self.post_message(Refreshed(application, sentence=tr("已删除所选文件。")))
 
     @work(exclusive=True, exit_on_error=False, group="submit")
     async def submit(self, application_id: str, status_step: int) -> None:
@@ -169,7 +196,7 @@ class WalkthroughWorkers(ApiScreen):
         except SubmitBlockedError as error:
             self.post_message(Refused(error))
         else:
-            sentence = "已提交审核。审核结果会通过短信和邮件通知数据管理员。"
+            sentence = tr("已提交审核。审核结果会通过短信和邮件通知数据管理员。")
             self.post_message(Refreshed(application, step=status_step, sentence=sentence))
 
 

@@ -21,19 +21,23 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from .._bindings import translate_bindings
+from .._i18n import N_, Translated, tr
 from ..widgets import StatusLine
 from .modals import MODAL_CSS
 
 MAX_NOTE = 1000
 DEFAULT_DOWNLOAD_DIR = "~/hqms-documents"
 
-REVEAL_FIELDS: dict[str, str] = {
-    "admin.mobile": "数据管理员手机号",
-    "admin.email": "数据管理员邮箱",
-    "admin.name": "数据管理员姓名",
-    "legal_rep.mobile": "法定代表人手机号",
-    "legal_rep.name": "法定代表人姓名",
-}
+REVEAL_FIELDS = Translated(
+    {
+        "admin.mobile": N_("数据管理员手机号"),
+        "admin.email": N_("数据管理员邮箱"),
+        "admin.name": N_("数据管理员姓名"),
+        "legal_rep.mobile": N_("法定代表人手机号"),
+        "legal_rep.name": N_("法定代表人姓名"),
+    }
+)
 """The values `reveal` may show in full, in the order offered."""
 
 
@@ -49,7 +53,11 @@ ResultT = TypeVar("ResultT")
 class _Asking(ModalScreen[ResultT | None], Generic[ResultT]):
     """A modal that asks one thing and returns it, or None on Escape / 取消."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("取消"))]
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
 
     @property
     def status_line(self) -> StatusLine:
@@ -74,23 +82,23 @@ class NoteModal(_Asking[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("通话备注", classes="modal-title")
+            yield Label(tr("通话备注"), classes="modal-title")
             yield Label(
-                "写下这次通话的要点，会显示在申请的时间线上；手机号会自动打码。",
+                tr("写下这次通话的要点，会显示在申请的时间线上；手机号会自动打码。"),
                 classes="modal-line",
             )
-            yield Input(placeholder="备注（必填）", max_length=MAX_NOTE, id="note")
+            yield Input(placeholder=tr("备注（必填）"), max_length=MAX_NOTE, id="note")
             yield StatusLine(id="modal-status")
             with Horizontal(classes="modal-buttons"):
-                yield Button("保存备注", variant="primary", id="save")
-                yield Button("取消", id="cancel")
+                yield Button(tr("保存备注"), variant="primary", id="save")
+                yield Button(tr("取消"), id="cancel")
 
     @on(Input.Submitted, "#note")
     @on(Button.Pressed, "#save")
     def save(self) -> None:
         text = self.query_one("#note", Input).value.strip()
         if not text:
-            self.status_line.error("备注不能为空，请写下这次通话的要点。")
+            self.status_line.error(tr("备注不能为空，请写下这次通话的要点。"))
             return
         self.dismiss(text)
 
@@ -124,21 +132,21 @@ class RevealModal(_Asking[RevealRequest]):
 
     def compose(self) -> ComposeResult:
         options = [
-            Option(f"{label}  {self.masked.get(field) or '（未填写）'}", id=field)
+            Option(f"{label}  {self.masked.get(field) or tr('（未填写）')}", id=field)
             for field, label in REVEAL_FIELDS.items()
         ]
         with Vertical():
-            yield Label("查看完整信息", classes="modal-title")
+            yield Label(tr("查看完整信息"), classes="modal-title")
             yield Label(
-                "完整的值只显示 60 秒或到离开本页为止；每次查看都会连同原因记录在审计中。",
+                tr("完整的值只显示 60 秒或到离开本页为止；每次查看都会连同原因记录在审计中。"),
                 classes="modal-line",
             )
             yield OptionList(*options, id="reveal-field")
-            yield Input(placeholder="查看原因（必填）", max_length=200, id="reveal-reason")
+            yield Input(placeholder=tr("查看原因（必填）"), max_length=200, id="reveal-reason")
             yield StatusLine(id="modal-status")
             with Horizontal(classes="modal-buttons"):
-                yield Button("查看", variant="warning", id="reveal")
-                yield Button("取消", id="cancel")
+                yield Button(tr("查看"), variant="warning", id="reveal")
+                yield Button(tr("取消"), id="cancel")
 
     @on(OptionList.OptionSelected, "#reveal-field")
     def field_chosen(self) -> None:
@@ -155,10 +163,10 @@ class RevealModal(_Asking[RevealRequest]):
         )
         reason = self.query_one("#reveal-reason", Input).value.strip()
         if option is None or option.id is None:
-            self.status_line.error("请先选择要查看的信息。")
+            self.status_line.error(tr("请先选择要查看的信息。"))
             choice.focus()
         elif not reason:
-            self.status_line.error("请填写查看原因，例如“来电人核对登记的手机号”。")
+            self.status_line.error(tr("请填写查看原因，例如“来电人核对登记的手机号”。"))
             self.query_one("#reveal-reason", Input).focus()
         else:
             self.dismiss(RevealRequest(option.id, reason))
@@ -192,20 +200,22 @@ class DocumentsModal(_Asking[DocumentsChoice]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("申请文件：信息收集表、系统使用须知及同意书", classes="modal-title")
+            yield Label(tr("申请文件：信息收集表、系统使用须知及同意书"), classes="modal-title")
             yield Label(
-                "按当前资料重新生成两份文件。可发到数据管理员邮箱，或保存到本机后转交。",
+                tr("按当前资料重新生成两份文件。可发到数据管理员邮箱，或保存到本机后转交。"),
                 classes="modal-line",
             )
             for line in self.lines:
                 yield Label(line, markup=False, classes="modal-line")
-            yield Button(f"发送到管理员邮箱 {self.email}", variant="primary", id="send-email")
-            yield Label("保存到本机的文件夹：", classes="modal-line")
+            yield Button(
+                tr("发送到管理员邮箱 {email}", email=self.email), variant="primary", id="send-email"
+            )
+            yield Label(tr("保存到本机的文件夹："), classes="modal-line")
             yield Input(str(self.directory), id="documents-dir")
             yield StatusLine(id="modal-status")
             with Horizontal(classes="modal-buttons"):
-                yield Button("保存到本机", id="save-local")
-                yield Button("取消", id="cancel")
+                yield Button(tr("保存到本机"), id="save-local")
+                yield Button(tr("取消"), id="cancel")
 
     @on(Button.Pressed, "#send-email")
     def send(self) -> None:
@@ -216,6 +226,6 @@ class DocumentsModal(_Asking[DocumentsChoice]):
     def save(self) -> None:
         text = self.query_one("#documents-dir", Input).value.strip()
         if not text:
-            self.status_line.error("请填写保存文件的文件夹。")
+            self.status_line.error(tr("请填写保存文件的文件夹。"))
             return
         self.dismiss(DocumentsChoice(Path(text).expanduser()))

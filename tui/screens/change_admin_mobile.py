@@ -4,7 +4,8 @@ The admin's mobile is the institution's login, so it never changes by typing: th
 gets a `change_admin` SMS code, the caller reads it back, and only the verification token that
 code buys may change it (`POST …/admin-mobile`). The server then tells the old number by SMS.
 Like the walk-through's 身份验证, the modal never shows a code: it says where the SMS went
-(masked) and counts down until another one may be sent, on the server's own timeline.
+(masked) and counts down until another one may be sent, on the server's own timeline. The code
+entry itself (the 6-digit check, a refusal as a sentence, the resend hold) is `SmsCodeModal`'s.
 
 The modal returns the updated `Application`, or None when the operator gives up; the
 walk-through then shows the new number with `FormEditor.show_admin_mobile`, keeping what the
@@ -17,22 +18,15 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
-from textual.worker import Worker, WorkerState
 
-from client import (
-    CentralAPI,
-    PreconditionFailedError,
-    RateLimitedError,
-    VerificationFailedError,
-)
+from client import CentralAPI, PreconditionFailedError
 from domain import DomainError, mask_phone, normalize_mobile
 
-from .._text import failure_sentence
+from .._i18n import N_, tr
 from ..widgets import PhoneInput, ResendButton, StatusLine
+from ._registered_code import SmsCodeModal, code_failure_sentence
 from .modals import MODAL_CSS
 
 if TYPE_CHECKING:
@@ -40,30 +34,12 @@ if TYPE_CHECKING:
 
 
 CHANGE_ADMIN = "change_admin"
-LONGEST_SHOWN_WAIT = 3600
-"""Waits longer than this (the daily cap) are better told in the server's own words."""
-STALE_SENTENCE = (
+STALE_SENTENCE = N_(
     "申请刚被他人修改，管理员手机号还没有更换。已读取最新版本，验证仍然有效：请再按“确认更换”。"
 )
 
 
-def change_failure_sentence(error: BaseException | None) -> str:
-    """A failed send, confirm or change, as a sentence the operator can read to the caller."""
-    if isinstance(error, VerificationFailedError) and error.tries_left is not None:
-        if error.tries_left > 0:
-            return (
-                f"验证码不正确，还可以再试 {error.tries_left} 次："
-                "请让来电人再读一遍短信中的 6 位数字。"
-            )
-        return "验证码不正确，已没有剩余次数：请重新向新号码发送验证码。"
-    if isinstance(error, RateLimitedError) and error.retry_after:
-        seconds = int(error.retry_after)
-        if seconds <= LONGEST_SHOWN_WAIT:
-            return f"验证码发送过于频繁：请等待 {seconds} 秒后再向新号码发送。"
-    return failure_sentence(error)
-
-
-class ChangeAdminMobileModal(ModalScreen["Application | None"]):
+class ChangeAdminMobileModal(SmsCodeModal["Application"]):
     """New number (`#new-mobile`), `#send-code`, code (`#change-code`), `#confirm`, `#cancel`.
 
     | key    | action |
@@ -73,7 +49,6 @@ class ChangeAdminMobileModal(ModalScreen["Application | None"]):
     | Escape | 取消 (nothing changes) |
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
     DEFAULT_CSS = (
         MODAL_CSS.format(name="ChangeAdminMobileModal")
         + """
@@ -86,12 +61,15 @@ class ChangeAdminMobileModal(ModalScreen["Application | None"]):
     """
     )
     AUTO_FOCUS = "#new-mobile"
+    CODE_ID: ClassVar[str] = "change-code"
+    NO_CODE_YET: ClassVar[str] = N_("请先向新号码发送验证码。")
+    NO_TRIES_LEFT: ClassVar[str] = N_("验证码不正确，已没有剩余次数：请重新向新号码发送验证码。")
+    TOO_OFTEN: ClassVar[str] = N_("验证码发送过于频繁：请等待 {seconds} 秒后再向新号码发送。")
 
     def __init__(self, api: CentralAPI, application: Application) -> None:
         super().__init__()
         self.api = api
         self.application = application
-        self.verification_id: str | None = None
         self.verification_token: str | None = None
         """Kept after a stale revision (412): the server did not use it, so it may retry."""
         self.sent_to = ""
@@ -102,46 +80,28 @@ class ChangeAdminMobileModal(ModalScreen["Application | None"]):
         return self.application.form.admin.mobile
 
     def compose(self) -> ComposeResult:
-        current = self.current_mobile or "（未填写）"
-        new_mobile = PhoneInput(placeholder="11 位手机号", id="new-mobile")
+        current = self.current_mobile or tr("（未填写）")
+        new_mobile = PhoneInput(placeholder=tr("11 位手机号"), id="new-mobile")
         new_mobile.compact = True
         with Vertical():
-            yield Label("更换数据管理员手机号", classes="modal-title")
+            yield Label(tr("更换数据管理员手机号"), classes="modal-title")
             yield Label(
-                f"当前管理员手机：{current}。新号码通过短信验证后才会更换，原号码会收到短信通知。",
+                tr(
+                    "当前管理员手机：{current}。新号码通过短信验证后才会更换，原号码会收到短信通知。",
+                    current=current,
+                ),
                 markup=False,
                 classes="modal-line",
             )
             yield Horizontal(
-                Label("新手机号"),
-                new_mobile,
-                ResendButton(),
-                classes="change-row",
+                Label(tr("新手机号")), new_mobile, ResendButton(), classes="change-row"
             )
             yield Static("", id="sent", markup=False)
-            yield Horizontal(
-                Label("短信验证码"),
-                Input(
-                    placeholder="6 位数字",
-                    restrict=r"[0-9]*",
-                    max_length=6,
-                    id="change-code",
-                    compact=True,
-                ),
-                classes="change-row",
-            )
+            yield Horizontal(Label(tr("短信验证码")), self.code_field(), classes="change-row")
             yield StatusLine(id="modal-status")
             with Horizontal(classes="modal-buttons"):
-                yield Button("确认更换", variant="primary", id="confirm", compact=True)
-                yield Button("取消", id="cancel", compact=True)
-
-    @property
-    def status_line(self) -> StatusLine:
-        return self.query_one("#modal-status", StatusLine)
-
-    @property
-    def code_input(self) -> Input:
-        return self.query_one("#change-code", Input)
+                yield Button(tr("确认更换"), variant="primary", id="confirm", compact=True)
+                yield Button(tr("取消"), id="cancel", compact=True)
 
     # -- reactions -----------------------------------------------------------------------------
 
@@ -153,7 +113,7 @@ class ChangeAdminMobileModal(ModalScreen["Application | None"]):
             self.verification_id = self.verification_token = None
             self.sent_to = ""
             self.query_one("#sent", Static).update("")
-            self.wait(0)
+            self.query_one(ResendButton).hold(0)
 
     @on(Button.Pressed, "#send-code")
     @on(Input.Submitted, "#new-mobile")
@@ -164,11 +124,13 @@ class ChangeAdminMobileModal(ModalScreen["Application | None"]):
         try:
             phone = normalize_mobile(self.query_one("#new-mobile", PhoneInput).value, field="phone")
         except DomainError as error:
-            self.status_line.error(error.message)
+            from .._received import received
+
+            self.status_line.error(received(error.message, error.code))
             return
         if self.refuse_same_number(phone):
             return
-        self.status_line.busy("正在向新号码发送验证码…")
+        self.status_line.busy(tr("正在向新号码发送验证码…"))
         self.send_code(phone)
 
     def refuse_same_number(self, phone: str) -> bool:
@@ -179,13 +141,18 @@ class ChangeAdminMobileModal(ModalScreen["Application | None"]):
         """
         current = self.current_mobile
         if phone == current:
-            self.status_line.error(f"新号码与当前管理员手机 {mask_phone(phone)} 相同，无需更换。")
+            self.status_line.error(
+                tr("新号码与当前管理员手机 {phone} 相同，无需更换。", phone=mask_phone(phone))
+            )
             return True
         if mask_phone(phone) == current and not self.same_number_armed:
             self.same_number_armed = True
             self.status_line.error(
-                f"新号码与当前管理员手机 {current} 的前三位和后四位相同，可能是同一个号码："
-                "请与来电人核对；确认是另一个号码时再按一次“发送验证码”。"
+                tr(
+                    "新号码与当前管理员手机 {current} 的前三位和后四位相同，可能是同一个号码："
+                    "请与来电人核对；确认是另一个号码时再按一次“发送验证码”。",
+                    current=current,
+                )
             )
             return True
         return False
@@ -194,32 +161,13 @@ class ChangeAdminMobileModal(ModalScreen["Application | None"]):
     @on(Input.Submitted, "#change-code")
     def confirm(self, event: Button.Pressed | Input.Submitted) -> None:
         event.stop()
-        code = self.code_input.value.strip()
         if self.verification_token is not None:
-            self.status_line.busy("正在更换管理员手机号…")
+            self.status_line.busy(tr("正在更换管理员手机号…"))
             self.change(self.verification_token)
-        elif self.verification_id is None:
-            self.status_line.error("请先向新号码发送验证码。")
-        elif len(code) != 6:
-            self.status_line.error("验证码是 6 位数字，请让来电人再读一遍。")
-        else:
-            self.status_line.busy("正在核对验证码…")
-            self.confirm_and_change(self.verification_id, code)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is not WorkerState.ERROR:
             return
-        error = event.worker.error
-        self.status_line.error(change_failure_sentence(error))
-        if isinstance(error, RateLimitedError) and error.retry_after:
-            self.wait(int(error.retry_after))
-        if isinstance(error, VerificationFailedError):
-            self.code_input.value = ""
-            self.code_input.focus()
+        typed = self.typed_code()
+        if typed is not None:
+            self.confirm_and_change(*typed)
 
     # -- calls (workers: a failure becomes a sentence above, never a crash) --------------------
 
@@ -229,12 +177,13 @@ class ChangeAdminMobileModal(ModalScreen["Application | None"]):
         self.verification_id = started.id
         self.verification_token = None
         self.sent_to = phone
-        self.query_one("#sent", Static).update(
-            f"验证码短信已发送到新号码 {mask_phone(phone)}，请来电人读出短信中的 6 位数字。"
+        self.code_sent(
+            tr(
+                "验证码短信已发送到新号码 {phone}，请来电人读出短信中的 6 位数字。",
+                phone=mask_phone(phone),
+            ),
+            started.seconds_until_resend(),
         )
-        self.status_line.clear()
-        self.wait(started.seconds_until_resend())
-        self.code_input.focus()
 
     @work(exclusive=True, exit_on_error=False, group="change-admin-mobile")
     async def confirm_and_change(self, verification_id: str, code: str) -> None:
@@ -252,10 +201,15 @@ class ChangeAdminMobileModal(ModalScreen["Application | None"]):
             )
         except PreconditionFailedError:
             self.application = await self.api.get_application(self.application.id)
-            self.status_line.error(STALE_SENTENCE)
+            self.status_line.error(tr(STALE_SENTENCE))
             return
         self.dismiss(changed)
 
-    def wait(self, seconds: int) -> None:
-        """Hold 发送验证码 for `seconds`."""
-        self.query_one(ResendButton).hold(seconds)
+
+def change_failure_sentence(error: BaseException | None) -> str:
+    """A failed send, confirm or change, as a sentence the operator can read to the caller."""
+    return code_failure_sentence(
+        error,
+        no_tries_left=ChangeAdminMobileModal.NO_TRIES_LEFT,
+        too_often=ChangeAdminMobileModal.TOO_OFTEN,
+    )

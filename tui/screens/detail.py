@@ -37,8 +37,10 @@ from client import (
     UnauthorizedError,
     watch_application,
 )
-from domain import Action, Application, Status, status_sentence
+from domain import Action, Application, Status
 
+from .._bindings import translate_bindings
+from .._i18n import N_, tr
 from .._labels import KIND_LABELS, allowed_actions_sentence, local_time
 from .._text import failure_sentence
 from ..widgets import (
@@ -51,8 +53,10 @@ from ..widgets import (
     TimelineSection,
     is_file_problem,
 )
+from ..widgets.banner import status_words
 from ..widgets.call_bar import CallBar
 from ..widgets.presence import PresenceMarker
+from ._detail_base import shorten_key_words
 from ._detail_caller import CallerActions
 from ._detail_records import RecordActions
 
@@ -66,14 +70,14 @@ NEEDS_ACTION: dict[str, Action] = {
 """Footer actions offered only when the application's `actions` list the transition."""
 NEEDS_APPLICATION = {*NEEDS_ACTION, "handle", "check_caller", "reveal", "note"}
 PALETTE: tuple[tuple[str, str, str], ...] = (
-    ("check_caller", "核实来电人身份", "短信验证码发到登记的手机号，或记录不核实的原因"),
-    ("note", "通话备注", "写下这次通话的要点，记入时间线"),
-    ("reveal", "查看完整信息", "说明原因后查看一项完整的手机号、邮箱或姓名"),
-    ("amend", "修改申请", "退回“填写中”，修改后重新盖章上传并提交"),
-    ("change_data", "变更资料", "为已开通的账号发起变更资料申请"),
-    ("reset_password", "重置密码", "验证登记的手机号后，新临时密码发给数据管理员"),
-    ("documents", "申请文件", "重新生成两份文件，发到管理员邮箱或保存到本机"),
-    ("resend_notice", "重发通知", "重发审核通过或不通过的通知"),
+    ("check_caller", N_("核实来电人身份"), N_("短信验证码发到登记的手机号，或记录不核实的原因")),
+    ("note", N_("通话备注"), N_("写下这次通话的要点，记入时间线")),
+    ("reveal", N_("查看完整信息"), N_("说明原因后查看一项完整的手机号、邮箱或姓名")),
+    ("amend", N_("修改申请"), N_("退回“填写中”，修改后重新盖章上传并提交")),
+    ("change_data", N_("变更资料"), N_("为已开通的账号发起变更资料申请")),
+    ("reset_password", N_("重置密码"), N_("验证登记的手机号后，新临时密码发给数据管理员")),
+    ("documents", N_("申请文件"), N_("重新生成两份文件，发到管理员邮箱或保存到本机")),
+    ("resend_notice", N_("重发通知"), N_("重发审核通过或不通过的通知")),
 )
 """The detail's own entries in the command palette, offered when the footer offers the key."""
 
@@ -97,17 +101,17 @@ class DetailScreen(CallerActions, RecordActions):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "返回"),
-        Binding("f5", "reload", "刷新", show=False),
-        Binding("f3", "handle", "办理"),
-        Binding("k", "check_caller", "核实", key_display="K", tooltip="核实来电人身份"),
-        Binding("n", "note", "备注", key_display="N"),
-        Binding("v", "reveal", "查看", key_display="V"),
-        Binding("m", "amend", "修改", key_display="M"),
-        Binding("m", "change_data", "变更资料", key_display="M"),
-        Binding("p", "reset_password", "重置密码", key_display="P"),
-        Binding("d", "documents", "文件", key_display="D"),
-        Binding("s", "resend_notice", "重发", key_display="S", tooltip="重发审核结果通知"),
+        Binding("escape", "back", N_("返回")),
+        Binding("f5", "reload", N_("刷新"), show=False),
+        Binding("f3", "handle", N_("办理")),
+        Binding("k", "check_caller", N_("核实"), key_display="K", tooltip=N_("核实来电人身份")),
+        Binding("n", "note", N_("备注"), key_display="N"),
+        Binding("v", "reveal", N_("查看"), key_display="V"),
+        Binding("m", "amend", N_("修改"), key_display="M"),
+        Binding("m", "change_data", N_("变更资料"), key_display="M"),
+        Binding("p", "reset_password", N_("重置密码"), key_display="P"),
+        Binding("d", "documents", N_("文件"), key_display="D"),
+        Binding("s", "resend_notice", N_("重发"), key_display="S", tooltip=N_("重发审核结果通知")),
     ]
     AUTO_FOCUS = "#sections"
     DEFAULT_CSS = """
@@ -124,6 +128,8 @@ class DetailScreen(CallerActions, RecordActions):
         self, api: CentralAPI, application_id: str, *, clock: Callable[[], datetime]
     ) -> None:
         super().__init__(api, application_id, clock=clock)
+        translate_bindings(self)
+        shorten_key_words(self)
         self.live: asyncio.Task[None] | None = None
         self.stream_lost = False
         self.changes_seen = 0
@@ -156,7 +162,7 @@ class DetailScreen(CallerActions, RecordActions):
         self.dismiss()
 
     def action_reload(self) -> None:
-        self.status_line.busy("正在刷新…")
+        self.status_line.busy(tr("正在刷新…"))
         self.load()
 
     async def action_handle(self) -> None:
@@ -183,7 +189,7 @@ class DetailScreen(CallerActions, RecordActions):
     def palette_commands(self) -> Iterable[SystemCommand]:
         for action, title, help_text in PALETTE:
             if self.check_action(action, ()):
-                yield SystemCommand(title, help_text, partial(self.run_action, action))
+                yield SystemCommand(tr(title), tr(help_text), partial(self.run_action, action))
 
     @work(exclusive=True, exit_on_error=False, group="call")
     async def attach_call(self) -> None:
@@ -209,7 +215,7 @@ class DetailScreen(CallerActions, RecordActions):
                     self.load()
         except ApiError as error:
             # Refused for good (signed out, no such application): say so; no more live updates.
-            self.status_line.error(f"实时更新已停止：{failure_sentence(error)}")
+            self.status_line.error(tr("实时更新已停止：{reason}", reason=failure_sentence(error)))
             if isinstance(error, UnauthorizedError):
                 self.post_message(self.SessionExpired(failure_sentence(error)))
 
@@ -221,9 +227,7 @@ class DetailScreen(CallerActions, RecordActions):
         # Only "正在刷新…" goes: an action's outcome stays readable through the reload it causes.
         if not self.stream_lost and self.status_line.has_class("-busy"):
             self.status_line.clear()
-        self.query_one(StatusBanner).show(
-            application, status_sentence(application, now=self.clock())
-        )
+        self.query_one(StatusBanner).show(application, status_words(application, now=self.clock()))
         self.query_one("#summary", Label).update(self.summary_text(application))
         sections = self.query_one("#sections", VerticalScroll)
         # A live reload must not throw the operator back to the top of what they were reading.
@@ -245,8 +249,10 @@ class DetailScreen(CallerActions, RecordActions):
     @staticmethod
     def summary_text(application: Application) -> str:
         """申请编号, kind, last change and what may be done next — one glance, above the form."""
-        return (
-            f"申请编号 {application.id} · {KIND_LABELS[application.kind]}"
-            f" · 更新于 {local_time(application.updated_at)}\n"
-            f"{allowed_actions_sentence(application.actions)}"
+        heading = tr(
+            "申请编号 {id} · {kind} · 更新于 {updated}",
+            id=application.id,
+            kind=tr(KIND_LABELS[application.kind]),
+            updated=local_time(application.updated_at),
         )
+        return f"{heading}\n{allowed_actions_sentence(application.actions)}"

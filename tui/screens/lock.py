@@ -21,11 +21,12 @@ from textual.widgets import Input, Label
 
 from client import ApiError, CentralAPI, RateLimitedError, UnauthorizedError
 
+from .._i18n import N_, tr
 from .._text import failure_sentence
 from ..widgets import StatusLine
 from ._base import ApiScreen
 
-WRONG_PASSWORD = "密码不正确，请重新输入；多次输错会锁定坐席账号。"
+WRONG_PASSWORD = N_("密码不正确，请重新输入；多次输错会锁定坐席账号。")
 
 
 class LockScreen(ApiScreen):
@@ -50,6 +51,7 @@ class LockScreen(ApiScreen):
         border: round $primary;
     }
     LockScreen .lock-title { text-style: bold; }
+    LockScreen Label { width: 1fr; }
     """
     AUTO_FOCUS = "#unlock-password"
 
@@ -69,24 +71,26 @@ class LockScreen(ApiScreen):
 
     def compose(self) -> ComposeResult:
         if not self.idle_minutes:
-            why = "工作台已手动锁定"
+            why = tr("工作台已手动锁定")
         elif self.idle_minutes >= 1:
-            why = f"已空闲 {self.idle_minutes:g} 分钟"
+            why = tr("已空闲 {minutes:g} 分钟", minutes=self.idle_minutes)
         else:
-            why = "已空闲一段时间"
+            why = tr("已空闲一段时间")
         with Vertical():
-            yield Label("工作台已锁定", classes="lock-title")
-            yield Label(f"{why}，为保护来电人信息，屏幕已隐藏。", markup=False)
-            yield Label(f"坐席 {self.operator}，请输入登录密码解锁：", markup=False)
-            yield Input(password=True, placeholder="登录密码", id="unlock-password")
+            yield Label(tr("工作台已锁定"), classes="lock-title")
+            yield Label(tr("{why}，为保护来电人信息，屏幕已隐藏。", why=why), markup=False)
+            yield Label(
+                tr("坐席 {operator}，请输入登录密码解锁：", operator=self.operator), markup=False
+            )
+            yield Input(password=True, placeholder=tr("登录密码"), id="unlock-password")
             yield StatusLine(id="status")
 
     @on(Input.Submitted, "#unlock-password")
     def submitted(self, event: Input.Submitted) -> None:
         if not event.value:
-            self.status_line.error("请输入密码。")
+            self.status_line.error(tr("请输入密码。"))
             return
-        self.status_line.busy("正在验证…")
+        self.status_line.busy(tr("正在验证…"))
         self.unlock(event.value)
 
     @work(exclusive=True, exit_on_error=False, group="unlock")
@@ -97,7 +101,7 @@ class LockScreen(ApiScreen):
         except (UnauthorizedError, RateLimitedError) as error:
             if error.code == "invalid_credentials":
                 field.value = ""
-                self.status_line.error(WRONG_PASSWORD)
+                self.status_line.error(tr(WRONG_PASSWORD))
                 return
             # Locked out, or the session itself ended: sign in again (the typed phone stays).
             self.post_message(self.SessionExpired(failure_sentence(error)))

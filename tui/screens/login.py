@@ -15,11 +15,30 @@ from textual.widgets import Footer, Header, Input, Label
 
 from client import CentralAPI
 
+from .._i18n import N_, tr
 from ..widgets import StatusLine
 from ._base import ApiScreen
 
 if TYPE_CHECKING:
     from domain import TokenGrant
+
+
+class UsernameInput(Input):
+    """The username field: Enter moves to the password field before the next key is read.
+
+    Why: `Input.Submitted` is a queued message, so moving focus when the screen handles it
+    came after the keys that followed Enter — a password typed or pasted at once — had already
+    gone to this field. A priority binding runs while the app dispatches the Enter key itself,
+    so every later key goes to the newly focused password field.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "next_field", show=False, priority=True)
+    ]
+
+    def action_next_field(self) -> None:
+        # `Widget.focus` defers the change to a later callback; `Screen.set_focus` is at once.
+        self.screen.set_focus(self.screen.query_one("#password", Input))
 
 
 class LoginScreen(ApiScreen):
@@ -31,7 +50,7 @@ class LoginScreen(ApiScreen):
     | Ctrl+Q | 退出 |
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "sign_in", "登录", show=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "sign_in", N_("登录"), show=True)]
     SIGNS_OUT_ON_UNAUTHORIZED = False
     AUTO_FOCUS = "#username"
 
@@ -60,11 +79,13 @@ class LoginScreen(ApiScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="login-form"):
-            yield Label("HQMS 热线工作台 · 操作员登录", id="login-title")
-            yield Label("用户名")
-            yield Input(self.initial_username, placeholder="操作员用户名", id="username")
-            yield Label("密码")
-            yield Input(password=True, placeholder="密码", id="password")
+            yield Label(tr("HQMS 热线工作台 · 操作员登录"), id="login-title")
+            yield Label(tr("用户名"))
+            yield UsernameInput(
+                self.initial_username, placeholder=tr("操作员用户名"), id="username"
+            )
+            yield Label(tr("密码"))
+            yield Input(password=True, placeholder=tr("密码"), id="password")
             yield StatusLine(id="status")
         yield Footer()
 
@@ -76,10 +97,6 @@ class LoginScreen(ApiScreen):
         if self.initial_username:
             self.query_one("#password", Input).focus()
 
-    @on(Input.Submitted, "#username")
-    def next_field(self) -> None:
-        self.query_one("#password", Input).focus()
-
     @on(Input.Submitted, "#password")
     def submit(self) -> None:
         self.action_sign_in()
@@ -88,10 +105,10 @@ class LoginScreen(ApiScreen):
         username = self.query_one("#username", Input).value.strip()
         password = self.query_one("#password", Input).value
         if not username or not password:
-            self.status_line.error("请填写用户名和密码。")
+            self.status_line.error(tr("请填写用户名和密码。"))
             self.query_one("#password" if username else "#username", Input).focus()
             return
-        self.status_line.busy("正在登录…")
+        self.status_line.busy(tr("正在登录…"))
         self.sign_in(username, password)
 
     @work(exclusive=True, exit_on_error=False, group="login")

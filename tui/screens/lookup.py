@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Input, Label
 from client import CentralAPI
 from domain import DomainError, normalize_mobile
 
+from .._i18n import N_, tr
 from .._sign_in import PendingSignIn
 from .._text import no_match_sentence
 from ..widgets import PhoneInput, StatusLine
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from ..app import HotlineApp
     from ..widgets import ResultsTable
 
-REVIEWERS_ONLY = "审核队列只对审核员开放：当前账号不能审核申请。"
+REVIEWERS_ONLY = N_("审核队列只对审核员开放：当前账号不能审核申请。")
 SEARCH_LIMIT = 50
 """More applications than this on one phone is not a caller; the list says so."""
 
@@ -58,11 +59,11 @@ class LookupScreen(ApiScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "search", "查询"),
-        Binding("escape", "clear", "清空"),
-        Binding("f5", "reload", "刷新"),
-        Binding("f2", "review_queue", "审核队列"),
-        Binding("f3", "app.new_registration", "新申请"),
+        Binding("enter", "search", N_("查询")),
+        Binding("escape", "clear", N_("清空")),
+        Binding("f5", "reload", N_("刷新")),
+        Binding("f2", "review_queue", N_("审核队列")),
+        Binding("f3", "app.new_registration", N_("新申请")),
     ]
     AUTO_FOCUS = "#phone"
 
@@ -104,10 +105,11 @@ class LookupScreen(ApiScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="search-bar"):
-            yield Label("来电手机号", id="phone-label")
+            yield Label(tr("来电手机号"), id="phone-label")
             yield PhoneInput(self.initial_phone, id="phone")
         yield Label(
-            "输入来电手机号后按 Enter 查询；可直接粘贴 +86 138-0013-8000 这样的号码。", id="hint"
+            tr("输入来电手机号后按 Enter 查询；可直接粘贴 +86 138-0013-8000 这样的号码。"),
+            id="hint",
         )
         yield StatusLine(id="status")
         yield CallBar()
@@ -136,7 +138,9 @@ class LookupScreen(ApiScreen):
         try:
             phone = normalize_mobile(self.phone_input.value, field="phone")
         except DomainError as error:
-            self.status_line.error(error.message)
+            from .._received import received
+
+            self.status_line.error(received(error.message, error.code))
             return
         calls = self.hotline.calls
         if calls.is_other_number(phone) and calls.current is not None:
@@ -178,7 +182,7 @@ class LookupScreen(ApiScreen):
 
     def action_review_queue(self) -> None:
         if not may_review(self.api):
-            self.status_line.error(REVIEWERS_ONLY)
+            self.status_line.error(tr(REVIEWERS_ONLY))
             return
         self.post_message(self.OpenReviewQueue())
 
@@ -187,13 +191,13 @@ class LookupScreen(ApiScreen):
         """Look the number up; the call is recorded from the first lookup of its number
         (`wrap_up`: the previous call's, to close it first)."""
         if self.pending_sign_in is not None and self.pending_sign_in.pending:
-            self.status_line.busy("正在登录，登录后立即查询…")
+            self.status_line.busy(tr("正在登录，登录后立即查询…"))
             if not await self.pending_sign_in.wait():
                 return  # the app has replaced this screen with the login form and its sentence
         calls = self.hotline.calls
         if wrap_up is not None and not await self.hotline.end_call(*wrap_up):
             return  # the sentence is on screen; the old call is still open
-        self.status_line.busy("正在查询…")
+        self.status_line.busy(tr("正在查询…"))
         page = await self.api.search_applications(phone=phone, limit=SEARCH_LIMIT)
         if calls.open:
             calls.looked_up(phone)
@@ -223,8 +227,15 @@ class LookupScreen(ApiScreen):
             results = ResultsTable(id="results")
             await self.mount(results, before=self.query_one(Footer))
         results.display = True
-        only_first = f"（只列出前 {len(found)} 条）" if more else ""
-        self.status_line.info(f"找到 {len(found)} 条申请{only_first}，用 ↑↓ 选择，Enter 打开。")
+        count = len(found)
+        only_first = tr("（只列出前 {count} 条）", count=count) if more else ""
+        self.status_line.info(
+            tr(
+                "找到 {count} 条申请{only_first}，用 ↑↓ 选择，Enter 打开。",
+                count=count,
+                only_first=only_first,
+            )
+        )
         results.show(found)
         results.focus()
 

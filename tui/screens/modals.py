@@ -18,6 +18,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList
 
+from .._bindings import translate_bindings
+from .._i18n import N_, tr
 from ..widgets import StatusLine
 
 MODAL_CSS = """
@@ -51,15 +53,19 @@ class ConfirmModal(ModalScreen[bool]):
     | Escape | 取消 |
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("取消"))]
     DEFAULT_CSS = MODAL_CSS.format(name="ConfirmModal")
     AUTO_FOCUS = "#confirm"
 
-    def __init__(self, title: str, lines: Sequence[str], *, confirm_label: str = "确定") -> None:
+    def __init__(
+        self, title: str, lines: Sequence[str], *, confirm_label: str | None = None
+    ) -> None:
+        """`title`, `lines` and `confirm_label` come already in the kiosk's language."""
         super().__init__()
+        translate_bindings(self)
         self.title_text = title
         self.lines = list(lines)
-        self.confirm_label = confirm_label
+        self.confirm_label = tr("确定") if confirm_label is None else confirm_label
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -68,7 +74,7 @@ class ConfirmModal(ModalScreen[bool]):
                 yield Label(line, markup=False, classes="modal-line")
             with Horizontal(classes="modal-buttons"):
                 yield Button(self.confirm_label, variant="primary", id="confirm")
-                yield Button("取消", id="cancel")
+                yield Button(tr("取消"), id="cancel")
 
     @on(Button.Pressed, "#confirm")
     def confirm(self) -> None:
@@ -90,7 +96,7 @@ class ReasonModal(ModalScreen[str | None]):
     | Escape | 取消 |
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("取消"))]
     DEFAULT_CSS = (
         MODAL_CSS.format(name="ReasonModal")
         + """
@@ -108,28 +114,37 @@ class ReasonModal(ModalScreen[str | None]):
         prompt: str,
         *,
         common_reasons: Sequence[str] = (),
-        submit_label: str = "提交",
-        missing_sentence: str = "请填写原因。",
+        submit_label: str | None = None,
+        missing_sentence: str | None = None,
     ) -> None:
+        """`title`, `prompt` and the labels come already in the kiosk's language.
+
+        The list shows each of `common_reasons` through `tr`, and a picked one goes into the
+        field as given: pass Chinese sources (marked with `N_`) for a reason written to someone
+        who reads Chinese (the data administrator), translated ones for the kiosk's own records.
+        """
         super().__init__()
+        translate_bindings(self)
         self.title_text = title
         self.prompt = prompt
         self.common_reasons = list(common_reasons)
-        self.submit_label = submit_label
-        self.missing_sentence = missing_sentence
+        self.submit_label = tr("提交") if submit_label is None else submit_label
+        self.missing_sentence = tr("请填写原因。") if missing_sentence is None else missing_sentence
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.title_text, markup=False, classes="modal-title")
             yield Label(self.prompt, markup=False, classes="modal-line")
-            yield Input(placeholder="原因（必填）", max_length=self.MAX_LENGTH, id="reason")
+            yield Input(placeholder=tr("原因（必填）"), max_length=self.MAX_LENGTH, id="reason")
             if self.common_reasons:
-                yield Label("常用原因（Tab 进入列表，Enter 选用）：", classes="modal-hint")
-                yield OptionList(*self.common_reasons, id="common-reasons")
+                yield Label(tr("常用原因（Tab 进入列表，Enter 选用）："), classes="modal-hint")
+                yield OptionList(
+                    *(tr(reason) for reason in self.common_reasons), id="common-reasons"
+                )
             yield StatusLine(id="modal-status")
             with Horizontal(classes="modal-buttons"):
                 yield Button(self.submit_label, variant="error", id="submit")
-                yield Button("取消", id="cancel")
+                yield Button(tr("取消"), id="cancel")
 
     @property
     def reason_input(self) -> Input:

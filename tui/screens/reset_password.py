@@ -21,6 +21,7 @@ from textual.widgets import Static
 
 from client import CentralAPI
 
+from .._i18n import N_, tr
 from .._labels import local_time
 from ..widgets import ResendButton
 from ._registered_code import RegisteredPhoneCodeModal
@@ -36,19 +37,26 @@ CLOCK_SLACK = timedelta(seconds=60)
 
 def limit_sentence(delivery: Delivery, now: datetime) -> str:
     """Where a reset would send the password, and whether one may be done now."""
-    where = f"新的临时密码将发到管理员邮箱 {delivery.email}，并短信通知 {delivery.phone}。"
+    where = tr(
+        "新的临时密码将发到管理员邮箱 {email}，并短信通知 {phone}。",
+        email=delivery.email,
+        phone=delivery.phone,
+    )
     if delivery.remaining_today <= 0:
-        return where + "今天的重置次数已用完，请明天再试。"
+        return where + tr("今天的重置次数已用完，请明天再试。")
     if delivery.resend_after > now + CLOCK_SLACK:
-        return where + f"刚重置过：{local_time(delivery.resend_after)[11:]} 后才能再次重置。"
-    return where + f"今天还可重置 {delivery.remaining_today} 次。"
+        return where + tr(
+            "刚重置过：{time} 后才能再次重置。", time=local_time(delivery.resend_after)[11:]
+        )
+    return where + tr("今天还可重置 {count} 次。", count=delivery.remaining_today)
 
 
 def reset_sentence(delivery: Delivery) -> str:
     """After the reset: where the password went, never the password."""
-    return (
-        f"新的临时密码已发到 {delivery.email}，短信已通知 {delivery.phone}；"
-        "对方首次登录需修改密码。"
+    return tr(
+        "新的临时密码已发到 {email}，短信已通知 {phone}；对方首次登录需修改密码。",
+        email=delivery.email,
+        phone=delivery.phone,
     )
 
 
@@ -58,9 +66,9 @@ class ResetPasswordModal(RegisteredPhoneCodeModal["Delivery"]):
     DEFAULT_CSS = MODAL_CSS.format(name="ResetPasswordModal") + (
         "ResetPasswordModal #limit { height: auto; margin-top: 1; }"
     )
-    TITLE = "重置机构账号密码"
+    TITLE = N_("重置机构账号密码")
     PURPOSE: ClassVar = "reset_password"
-    CONFIRM_LABEL = "确认重置"
+    CONFIRM_LABEL = N_("确认重置")
 
     def __init__(
         self,
@@ -78,11 +86,13 @@ class ResetPasswordModal(RegisteredPhoneCodeModal["Delivery"]):
         self.limit: Delivery | None = None
 
     def intro(self) -> Iterable[str]:
-        yield "验证码发到该账号登记的数据管理员手机号（不是来电号码）；来电人读出验证码后才重置。"
-        yield "新密码只发给数据管理员，本屏幕不会显示。"
+        yield tr(
+            "验证码发到该账号登记的数据管理员手机号（不是来电号码）；来电人读出验证码后才重置。"
+        )
+        yield tr("新密码只发给数据管理员，本屏幕不会显示。")
 
     def extra_lines(self) -> Iterable[Widget]:
-        yield Static("正在读取重置次数…", id="limit", markup=False)
+        yield Static(tr("正在读取重置次数…"), id="limit", markup=False)
 
     def on_mount(self) -> None:
         self.read_limit()

@@ -23,6 +23,7 @@ from textual.widgets import Footer, Header, Label
 from client import ApiError, CentralAPI, PreconditionFailedError
 from domain import Action, Application, FileKind, Kind
 
+from .._i18n import N_, tr
 from .._labels import KIND_LABELS, local_time
 from .._text import failure_sentence
 from ..widgets import FormSection, StatusBanner, StatusLine, is_file_problem
@@ -32,10 +33,12 @@ from ._base import ApiScreen
 from .modals import ConfirmModal, ReasonModal
 
 COMMON_REJECTION_REASONS = (
-    "执业许可证扫描件不清晰，请重新扫描上传。",
-    "信息收集表未加盖医疗机构公章。",
-    "医疗机构名称与公章不一致。",
+    N_("执业许可证扫描件不清晰，请重新扫描上传。"),
+    N_("信息收集表未加盖医疗机构公章。"),
+    N_("医疗机构名称与公章不一致。"),
 )
+"""Written to the data administrator, so picked ones go out in Chinese; the list shows each in
+the kiosk's language (see `ReasonModal`)."""
 
 
 class ReviewScreen(ApiScreen):
@@ -50,10 +53,10 @@ class ReviewScreen(ApiScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "approve", "通过"),
-        Binding("r", "reject", "不通过"),
-        Binding("f5", "reload", "刷新"),
-        Binding("escape", "back", "返回"),
+        Binding("a", "approve", N_("通过")),
+        Binding("r", "reject", N_("不通过")),
+        Binding("f5", "reload", N_("刷新")),
+        Binding("escape", "back", N_("返回")),
     ]
     AUTO_FOCUS = "#sections"
 
@@ -108,7 +111,7 @@ class ReviewScreen(ApiScreen):
         self.dismiss()
 
     def action_reload(self) -> None:
-        self.status_line.busy("正在刷新…")
+        self.status_line.busy(tr("正在刷新…"))
         self.load()
 
     @work(exclusive=True, exit_on_error=False, group="review")
@@ -120,10 +123,14 @@ class ReviewScreen(ApiScreen):
             pdf = await self.api.download_document(application.id, FileKind.INFO_FORM)
         except ApiError as error:
             # The decision can still be taken on the scans; say why there is no fingerprint.
-            note = f"无法生成文件，没有文件指纹：{error.detail}"
+            from .._received import received
+
+            note = tr(
+                "无法生成文件，没有文件指纹：{reason}", reason=received(error.detail, error.code)
+            )
         else:
             fingerprint = fingerprint_in_pdf(pdf)
-            note = "" if fingerprint else "生成的文件里没有找到文件指纹。"
+            note = "" if fingerprint else tr("生成的文件里没有找到文件指纹。")
         self.post_message(self.Loaded(application, fingerprint, note))
 
     async def on_review_screen_loaded(self, message: Loaded) -> None:
@@ -137,10 +144,19 @@ class ReviewScreen(ApiScreen):
         submitted = local_time(application.submitted_at)
         self.query_one(StatusBanner).show(
             application,
-            f"{KIND_LABELS[application.kind]} · 「{application.form.name}」 · 提交于 {submitted}",
+            tr(
+                "{kind} · 「{name}」 · 提交于 {submitted}",
+                kind=KIND_LABELS[application.kind],
+                name=application.form.name,
+                submitted=submitted,
+            ),
         )
         self.query_one("#summary", Label).update(
-            f"申请编号 {application.id} · 第 {application.revision} 版 · A 通过 · R 不通过"
+            tr(
+                "申请编号 {id} · 第 {revision} 版 · A 通过 · R 不通过",
+                id=application.id,
+                revision=application.revision,
+            )
         )
         sections = self.query_one("#sections", VerticalScroll)
         await sections.query("Section").remove()
@@ -165,7 +181,7 @@ class ReviewScreen(ApiScreen):
             return
         if application.kind is Kind.CHANGE:
             # What approval does to the account depends on the account: ask the server.
-            self.status_line.busy("正在核对变更内容…")
+            self.status_line.busy(tr("正在核对变更内容…"))
             self.preview_change(application)
             return
         self.confirm_approval(approval_consequences(application))
@@ -177,12 +193,12 @@ class ReviewScreen(ApiScreen):
         self.confirm_approval(change_consequences(application, preview))
 
     def confirm_approval(self, lines: list[str]) -> None:
-        modal = ConfirmModal("确认审核通过？", lines, confirm_label="确认通过")
+        modal = ConfirmModal(tr("确认审核通过？"), lines, confirm_label=tr("确认通过"))
         self.app.push_screen(modal, self.approval_answered)
 
     def approval_answered(self, confirmed: bool | None) -> None:
         if confirmed and self.application is not None:
-            self.status_line.busy("正在提交审核结果…")
+            self.status_line.busy(tr("正在提交审核结果…"))
             self.approve(self.application)
 
     def action_reject(self) -> None:
@@ -191,26 +207,38 @@ class ReviewScreen(ApiScreen):
             return
         email = application.form.admin.email
         modal = ReasonModal(
-            f"审核不通过：「{application.form.name}」",
-            f"原因会随通知邮件发给数据管理员 {email or '（无邮箱）'}，请写清需要怎样改正。",
+            tr("审核不通过：「{name}」", name=application.form.name),
+            tr(
+                "原因会随通知邮件发给数据管理员 {email}，请写清需要怎样改正。",
+                email=email or tr("（无邮箱）"),
+            ),
             common_reasons=COMMON_REJECTION_REASONS,
-            submit_label="确认不通过",
-            missing_sentence="请填写不通过的原因：数据管理员要按它改正后重新提交。",
+            submit_label=tr("确认不通过"),
+            missing_sentence=tr("请填写不通过的原因：数据管理员要按它改正后重新提交。"),
         )
         self.app.push_screen(modal, self.reason_given)
 
     def reason_given(self, reason: str | None) -> None:
         if reason and self.application is not None:
-            self.status_line.busy("正在提交审核结果…")
+            self.status_line.busy(tr("正在提交审核结果…"))
             self.reject(self.application, reason)
 
     @work(exclusive=True, exit_on_error=False, group="decision")
     async def approve(self, application: Application) -> None:
         decided = await self.api.approve(application.id, revision=application.revision)
-        login = f"，登录名 {decided.account.login_name}" if decided.account else ""
+        login = (
+            tr("，登录名 {login_name}", login_name=decided.account.login_name)
+            if decided.account
+            else ""
+        )
         self.post_message(
             self.Decided(
-                f"已通过「{decided.form.name}」（{decided.id}）{login}；通知邮件和短信已安排发送。"
+                tr(
+                    "已通过「{name}」（{id}）{login}；通知邮件和短信已安排发送。",
+                    name=decided.form.name,
+                    id=decided.id,
+                    login=login,
+                )
             )
         )
 
@@ -218,7 +246,13 @@ class ReviewScreen(ApiScreen):
     async def reject(self, application: Application, reason: str) -> None:
         decided = await self.api.reject(application.id, reason, revision=application.revision)
         self.post_message(
-            self.Decided(f"已退回「{decided.form.name}」（{decided.id}），原因已通知数据管理员。")
+            self.Decided(
+                tr(
+                    "已退回「{name}」（{id}），原因已通知数据管理员。",
+                    name=decided.form.name,
+                    id=decided.id,
+                )
+            )
         )
 
     def on_review_screen_decided(self, message: Decided) -> None:
@@ -228,5 +262,7 @@ class ReviewScreen(ApiScreen):
     def worker_failed(self, error: BaseException | None) -> None:
         if isinstance(error, PreconditionFailedError):
             # Someone changed the application after it was shown: show what it is now.
-            self.refused = f"{failure_sentence(error)}已重新读取最新资料，请再核对一遍。"
+            self.refused = tr(
+                "{reason}已重新读取最新资料，请再核对一遍。", reason=failure_sentence(error)
+            )
             self.load()

@@ -19,9 +19,10 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Label
 
 from client import CentralAPI
-from domain import ApplicationSummary, Kind, Status
+from domain import ApplicationSummary, Status
 
-from .._labels import KIND_LABELS, local_time
+from .._i18n import N_, SOURCE_LANGUAGE, current_language, tr
+from .._labels import SHORT_KIND_LABELS, local_time
 from ..widgets import StatusLine
 from ._base import ApiScreen
 
@@ -32,6 +33,7 @@ PAGE_SIZE = 100
 MAX_PAGES = 10
 """A queue longer than a thousand is a backlog to report, not to page through on a call."""
 NAME_CELLS = 20
+QUEUE_COLUMNS = (N_("提交于"), N_("已等待"), N_("机构名称"), N_("医疗机构代码"), N_("类型"))
 
 
 def waiting_words(submitted_at: datetime | None, now: datetime) -> str:
@@ -42,10 +44,10 @@ def waiting_words(submitted_at: datetime | None, now: datetime) -> str:
         submitted_at = submitted_at.replace(tzinfo=UTC)
     seconds = max(0.0, (now - submitted_at).total_seconds())
     if seconds >= 86400:
-        return f"{int(seconds // 86400)} 天"
+        return tr("{count} 天", count=int(seconds // 86400))
     if seconds >= 3600:
-        return f"{int(seconds // 3600)} 小时"
-    return f"{max(1, int(seconds // 60))} 分钟"
+        return tr("{count} 小时", count=int(seconds // 3600))
+    return tr("{count} 分钟", count=max(1, int(seconds // 60)))
 
 
 def queue_order(summary: ApplicationSummary) -> tuple[datetime, str]:
@@ -67,8 +69,8 @@ class ReviewQueueScreen(ApiScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "返回"),
-        Binding("f5", "reload", "刷新"),
+        Binding("escape", "back", N_("返回")),
+        Binding("f5", "reload", N_("刷新")),
     ]
     AUTO_FOCUS = "#queue"
     DEFAULT_CSS = """
@@ -92,7 +94,7 @@ class ReviewQueueScreen(ApiScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Label("审核队列：待审核的申请，最早提交的在前。Enter 审核。", id="queue-hint")
+        yield Label(tr("审核队列：待审核的申请，最早提交的在前。Enter 审核。"), id="queue-hint")
         yield StatusLine(id="status")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="queue")
         yield Footer()
@@ -102,15 +104,15 @@ class ReviewQueueScreen(ApiScreen):
         return self.query_one("#queue", DataTable)
 
     def on_mount(self) -> None:
-        self.table.add_columns("提交于", "已等待", "机构名称", "医疗机构代码", "类型")
-        self.status_line.busy("正在读取待审核的申请…")
+        self.table.add_columns(*(tr(header) for header in QUEUE_COLUMNS))
+        self.status_line.busy(tr("正在读取待审核的申请…"))
         self.load()
 
     def action_back(self) -> None:
         self.dismiss()
 
     def action_reload(self) -> None:
-        self.status_line.busy("正在刷新…")
+        self.status_line.busy(tr("正在刷新…"))
         self.load()
 
     @work(exclusive=True, exit_on_error=False, group="review-queue")
@@ -134,23 +136,28 @@ class ReviewQueueScreen(ApiScreen):
         table.clear()
         now = self.clock()
         for summary in message.summaries:
-            name = Text(summary.name or "（未填写名称）")
+            name = Text(summary.name or tr("（未填写名称）"))
             name.truncate(NAME_CELLS, overflow="ellipsis")
             table.add_row(
                 local_time(summary.submitted_at)[5:],
                 waiting_words(summary.submitted_at, now),
                 name,
                 summary.code,
-                KIND_LABELS[summary.kind][:2] if summary.kind is Kind.CHANGE else "首次",
+                SHORT_KIND_LABELS[summary.kind],
                 key=summary.id,
             )
         if message.summaries:
             table.move_cursor(row=0)
         count = len(message.summaries)
-        more = "" if message.complete else f"（只列出前 {count} 条）"
-        counted = f"待审核 {count} 条{more}。" if count else "没有待审核的申请。"
+        more = "" if message.complete else tr("（只列出前 {count} 条）", count=count)
+        if count:
+            counted = tr("待审核 {count} 条{more}。", count=count, more=more)
+        else:
+            counted = tr("没有待审核的申请。")
         if self.outcome:
-            self.status_line.info(f"{self.outcome}{counted}")
+            # Chinese runs sentences together; English puts a space between them.
+            gap = "" if current_language() == SOURCE_LANGUAGE else " "
+            self.status_line.info(f"{self.outcome}{gap}{counted}")
             self.outcome = ""
         else:
             self.status_line.info(counted)
@@ -168,5 +175,5 @@ class ReviewQueueScreen(ApiScreen):
 
     def reviewed(self, review: ReviewScreen) -> None:
         self.outcome = review.outcome
-        self.status_line.busy("正在刷新…")
+        self.status_line.busy(tr("正在刷新…"))
         self.load()

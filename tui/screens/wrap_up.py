@@ -1,8 +1,9 @@
 """`WrapUpModal` (话后小结): why the call ends, picked from a short list, with an optional note.
 
-Asked when the operator ends the call (Ctrl+E) and when they look up another number while a
-call is open — there it also offers "仍是同一通电话" for the caller who gives a second number
-(the legal representative's, an old one), which keeps the call open and the new number with it.
+Asked when the operator ends the call (Ctrl+E), before they quit or sign out with a call open
+(see `_desk`), and when they look up another number while a call is open — there it also offers
+"仍是同一通电话" for the caller who gives a second number (the legal representative's, an old
+one), which keeps the call open and the new number with it.
 """
 
 from __future__ import annotations
@@ -19,16 +20,20 @@ from textual.widgets.option_list import Option
 
 from domain import WrapUp, mask_phone
 
+from .._bindings import translate_bindings
+from .._i18n import N_, Translated, tr
 from .modals import MODAL_CSS
 
-WRAP_UP_LABELS: dict[WrapUp, str] = {
-    WrapUp.RESOLVED: "问题已解决",
-    WrapUp.GUIDED: "已指导操作，等待对方办理",
-    WrapUp.CALLBACK: "需要回电",
-    WrapUp.ESCALATED: "转审核或上级处理",
-    WrapUp.INFO_ONLY: "仅咨询",
-    WrapUp.DROPPED: "通话中断",
-}
+WRAP_UP_LABELS = Translated(
+    {
+        WrapUp.RESOLVED: N_("问题已解决"),
+        WrapUp.GUIDED: N_("已指导操作，等待对方办理"),
+        WrapUp.CALLBACK: N_("需要回电"),
+        WrapUp.ESCALATED: N_("转审核或上级处理"),
+        WrapUp.INFO_ONLY: N_("仅咨询"),
+        WrapUp.DROPPED: N_("通话中断"),
+    }
+)
 SAME_CALL = "same_call"
 """The answer that keeps the open call: the caller gave another number."""
 
@@ -44,7 +49,7 @@ class WrapUpModal(ModalScreen[tuple[WrapUp, str] | str | None]):
     | Escape | 取消 |
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("取消"))]
     DEFAULT_CSS = (
         MODAL_CSS.format(name="WrapUpModal")
         + """
@@ -54,33 +59,44 @@ class WrapUpModal(ModalScreen[tuple[WrapUp, str] | str | None]):
     )
     AUTO_FOCUS = "#wrap-ups"
 
-    def __init__(self, *, phone: str = "", new_phone: str = "") -> None:
+    def __init__(self, *, phone: str = "", new_phone: str = "", reason: str = "") -> None:
         """`phone`: the call's number as the server shows it (masked); `new_phone`: the other
-        number just looked up, when that is why the modal asks (it then offers SAME_CALL)."""
+        number just looked up, when that is why the modal asks (it then offers SAME_CALL);
+        `reason`: why else it asks (the operator is leaving), already in the kiosk's language."""
         super().__init__()
+        translate_bindings(self)
         self.phone = phone
         self.new_phone = new_phone
+        self.reason = reason
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            title = f"结束通话 {self.phone}" if self.phone else "结束通话"
-            yield Label(f"{title}：本次通话的结果是？", markup=False, classes="modal-title")
+            title = (
+                tr("结束通话 {phone}：本次通话的结果是？", phone=self.phone)
+                if self.phone
+                else tr("结束通话：本次通话的结果是？")
+            )
+            yield Label(title, markup=False, classes="modal-title")
+            if self.reason:
+                yield Label(self.reason, markup=False, classes="modal-line")
             if self.new_phone:
                 yield Label(
-                    f"刚查询的 {mask_phone(self.new_phone)} 不是本次通话的号码。",
+                    tr("刚查询的 {phone} 不是本次通话的号码。", phone=mask_phone(self.new_phone)),
                     markup=False,
                     classes="modal-line",
                 )
                 yield Label(
-                    "同一来电人的另一个号码：选“仍是同一通电话”；新的来电：为上一通电话选结果。",
+                    tr(
+                        "同一来电人的另一个号码：选“仍是同一通电话”；新的来电：为上一通电话选结果。"
+                    ),
                     classes="modal-line",
                 )
             options = [Option(label, id=str(code)) for code, label in WRAP_UP_LABELS.items()]
             if self.new_phone:
-                options.insert(0, Option("仍是同一通电话（继续，不结束）", id=SAME_CALL))
+                options.insert(0, Option(tr("仍是同一通电话（继续，不结束）"), id=SAME_CALL))
             yield OptionList(*options, id="wrap-ups")
-            yield Label("备注（可空，Tab 进入）：", classes="modal-hint")
-            yield Input(placeholder="例如：约好明天上午回电", max_length=500, id="note")
+            yield Label(tr("备注（可空，Tab 进入）："), classes="modal-hint")
+            yield Input(placeholder=tr("例如：约好明天上午回电"), max_length=500, id="note")
 
     def _chosen(self) -> str | None:
         options = self.query_one("#wrap-ups", OptionList)

@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual.widgets import Static
 
-from domain import Application, Status
+from domain import Application, Status, status_sentence
+
+from .._i18n import tr
+from .._received import received
+
+
+def status_words(application: Application, *, now: datetime) -> str:
+    """The domain's status sentence ("待审核，已提交 3 天") in the kiosk's language.
+
+    The domain writes it in Chinese; another language reads it like any received sentence: the
+    catalogue's templates keep the days, the reason and the login name, and translate the names
+    of the fields still missing.
+    """
+    return received(status_sentence(application, now=now))
 
 
 class StatusBanner(Static):
@@ -24,7 +39,7 @@ class StatusBanner(Static):
     """
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__("正在读取申请…", markup=False, id=id, classes=classes)
+        super().__init__(tr("正在读取申请…"), markup=False, id=id, classes=classes)
         self.sentence = ""
 
     def show(self, application: Application, sentence: str) -> None:

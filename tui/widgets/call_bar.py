@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, cast
 
 from textual.widgets import Static
 
+from .._i18n import tr
+
 if TYPE_CHECKING:
     from domain import Call
 
@@ -20,18 +22,24 @@ def call_sentence(call: Call | None, *, now: datetime, trouble: str = "") -> str
     if trouble:
         return trouble
     if call is None:
-        return "当前没有通话记录：查询来电手机号即开始记录本次通话。"
+        return tr("当前没有通话记录：查询来电手机号即开始记录本次通话。")
     seconds = max(0, int((now - call.started_at).total_seconds()))
     minutes, seconds = divmod(seconds, 60)
-    phone = call.phone or "号码未记录"
+    phone = call.phone or tr("号码未记录")
     check = call.caller_check
     if check is None:
-        identity = "未核实身份"
+        identity = tr("未核实身份")
     elif str(check.method) == "sms":
-        identity = "已短信核实身份"
+        identity = tr("已短信核实身份")
     else:
-        identity = "未核实身份（已记录原因）"
-    return f"通话中 {phone} · {minutes:02d}:{seconds:02d} · {identity} · Ctrl+E 结束通话"
+        identity = tr("未核实身份（已记录原因）")
+    return tr(
+        "通话中 {phone} · {minutes:02d}:{seconds:02d} · {identity} · Ctrl+E 结束通话",
+        phone=phone,
+        minutes=minutes,
+        seconds=seconds,
+        identity=identity,
+    )
 
 
 class CallBar(Static):

@@ -16,18 +16,26 @@ from textual.widgets import Input, Static
 
 from domain import CodeReport, check_institution_code
 
-SEGMENT_TITLES: dict[str, str] = {
-    "organization": "组织机构代码",
-    "division": "行政区划",
-    "economic_type": "经济类型",
-    "category": "机构类别",
-    "management": "管理类别",
-}
-LAYOUT_HINT = "22 位：9 位组织机构代码 + 6 位行政区划 + 2 位经济类型 + 4 位机构类别 + 1 位管理类别"
+from .._i18n import N_, Translated, tr
+
+SEGMENT_TITLES = Translated(
+    {
+        "organization": N_("组织机构代码"),
+        "division": N_("行政区划"),
+        "economic_type": N_("经济类型"),
+        "category": N_("机构类别"),
+        "management": N_("管理类别"),
+    }
+)
+LAYOUT_HINT = N_(
+    "22 位：9 位组织机构代码 + 6 位行政区划 + 2 位经济类型 + 4 位机构类别 + 1 位管理类别"
+)
 
 
 def decoding(report: CodeReport) -> Text:
     """What the code says and what is wrong with it, one line per finding."""
+    from .._received import received  # the domain's sentences, in the kiosk's language
+
     lines: list[Text] = []
     if report.segments and report.recognized_as is None:
         parts = [
@@ -35,13 +43,14 @@ def decoding(report: CodeReport) -> Text:
             for s in report.segments
             if s.name != "organization"
         ]
-        lines.append(Text("；".join(parts), style="dim"))
+        lines.append(Text(tr("；").join(parts), style="dim"))
     for problem in report.errors:
-        lines.append(Text(f"✗ {problem.message}", style="bold red"))
+        lines.append(Text(f"✗ {received(problem.message, problem.code)}", style="bold red"))
     for problem in report.warnings:
-        lines.append(Text(f"提醒：{problem.message}", style="italic yellow"))
+        message = received(problem.message, problem.code)
+        lines.append(Text(tr("提醒：{message}", message=message), style="italic yellow"))
     if report.valid and not report.warnings:
-        lines.insert(0, Text("✓ 代码格式和校验码正确", style="green"))
+        lines.insert(0, Text(tr("✓ 代码格式和校验码正确"), style="green"))
     return Text("\n").join(lines)
 
 
@@ -60,9 +69,12 @@ class CodeField(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(
-            self.initial, placeholder="如 45038862-0440104 11A1001", id="code-input", compact=True
+            self.initial,
+            placeholder=tr("如 45038862-0440104 11A1001"),
+            id="code-input",
+            compact=True,
         )
-        yield Static(LAYOUT_HINT, id="code-decoding", markup=False)
+        yield Static(tr(LAYOUT_HINT), id="code-decoding", markup=False)
 
     @property
     def value(self) -> str:
@@ -85,7 +97,7 @@ class CodeField(Vertical):
         shown = self.query_one("#code-decoding", Static)
         if not code.strip():
             self.report = None
-            shown.update(LAYOUT_HINT)
+            shown.update(tr(LAYOUT_HINT))
             return
         self.report = check_institution_code(code)
         shown.update(decoding(self.report))

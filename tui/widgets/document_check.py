@@ -18,6 +18,7 @@ from textual.widgets import Label
 
 from domain import FileInfo, FileKind
 
+from .._i18n import N_, Translated, tr
 from .._labels import FILE_KIND_LABELS, file_size
 from .sections import Section
 
@@ -25,10 +26,12 @@ FINGERPRINT = re.compile(rb"HQMS:[A-Z0-9]+(?:-[A-Z0-9]+)*:R\d+:[0-9A-F]{12}")
 
 FORM_REVISION = re.compile(r":R(\d+):")
 
-GENERATED_TITLES: dict[FileKind, str] = {
-    FileKind.INFO_FORM: "信息收集表 PDF",
-    FileKind.CONSENT: "使用须知同意书 PDF",
-}
+GENERATED_TITLES = Translated(
+    {
+        FileKind.INFO_FORM: N_("信息收集表 PDF"),
+        FileKind.CONSENT: N_("使用须知同意书 PDF"),
+    }
+)
 
 
 def fingerprint_in_pdf(pdf: bytes) -> str | None:
@@ -40,12 +43,12 @@ def fingerprint_in_pdf(pdf: bytes) -> str | None:
 def scan_verdict(info: FileInfo | None, kind: FileKind) -> tuple[str, bool]:
     """What the reviewer should know about one scan, and whether it is fine to approve on."""
     if info is None:
-        return "未上传", False
+        return tr("未上传"), False
     if info.stale:
-        return "已过期：上传后资料又改过", False
+        return tr("已过期：上传后资料又改过"), False
     if kind is FileKind.LICENSE:
-        return "不随资料过期", True
-    return "按当前资料盖章", True
+        return tr("不随资料过期"), True
+    return tr("按当前资料盖章"), True
 
 
 def _text(content: str, classes: str = "") -> Label:
@@ -61,6 +64,7 @@ class DocumentCheckSection(Section):
     DocumentCheckSection #generated-column { width: 33; }
     DocumentCheckSection #scans-column { width: 1fr; }
     DocumentCheckSection .check-column Label { width: 1fr; }
+    DocumentCheckSection .check-summary { width: 1fr; }
     DocumentCheckSection .column-title { text-style: underline; }
     DocumentCheckSection .-ok { color: $text-success; }
     DocumentCheckSection .-bad { color: $text-error; }
@@ -75,7 +79,7 @@ class DocumentCheckSection(Section):
         fingerprint_note: str = "",
     ) -> None:
         """`fingerprint_note` says why there is no fingerprint (e.g. the documents were refused)."""
-        super().__init__("材料核对", id="document-check")
+        super().__init__(tr("材料核对"), id="document-check")
         self.files = files
         self.fingerprint = fingerprint
         self.fingerprint_note = fingerprint_note
@@ -94,30 +98,41 @@ class DocumentCheckSection(Section):
                 yield from self.generated_lines()
             with Vertical(classes="check-column", id="scans-column"):
                 yield from self.scan_lines()
+        # The summary wraps rather than runs off the right edge (a longer language's may).
         if self.all_scans_current:
-            yield _text("三份扫描件齐全且对应当前资料：请再核对扫描件上印的文件指纹与左侧一致。")
+            yield _text(
+                tr("三份扫描件齐全且对应当前资料：请再核对扫描件上印的文件指纹与左侧一致。"),
+                "check-summary",
+            )
         else:
-            yield _text("扫描件缺少或已过期：不能按现有材料通过，请选择不通过并说明。", "-bad")
+            yield _text(
+                tr("扫描件缺少或已过期：不能按现有材料通过，请选择不通过并说明。"),
+                "check-summary -bad",
+            )
 
     def generated_lines(self) -> Iterable[Label]:
         # The fingerprint counts revisions of the form, which submit and review do not change.
         found = FORM_REVISION.search(self.fingerprint or "")
-        version = f"第 {found[1]} 版资料" if found else "当前资料"
-        yield _text(f"系统生成（{version}）", "column-title")
+        version = tr("第 {revision} 版资料", revision=found[1]) if found else tr("当前资料")
+        yield _text(tr("系统生成（{version}）", version=version), "column-title")
         for title in GENERATED_TITLES.values():
             yield _text(title)
         if self.fingerprint:
-            yield _text("文件指纹：", "muted")
+            yield _text(tr("文件指纹："), "muted")
             yield _text(self.fingerprint, "fingerprint")
         else:
-            yield _text(self.fingerprint_note or "无法读取文件指纹。", "-bad")
+            yield _text(self.fingerprint_note or tr("无法读取文件指纹。"), "-bad")
 
     def scan_lines(self) -> Iterable[Label]:
-        yield _text("盖章扫描件", "column-title")
+        yield _text(tr("盖章扫描件"), "column-title")
         for kind in FileKind:
             info = next((f for f in self.files if f.kind is kind), None)
             sentence, fine = self.verdict(kind)
             mark = "✓" if fine else "✗"
-            yield _text(f"{mark} {FILE_KIND_LABELS[kind]}：{sentence}", "-ok" if fine else "-bad")
+            # Punctuation alone goes through `tr`: a template made only of placeholders would
+            # also match (and mistranslate) sentences received from the API.
+            line = f"{mark} {FILE_KIND_LABELS[kind]}{tr('：')}{sentence}"
+            yield _text(line, "-ok" if fine else "-bad")
             if info is not None:
-                yield _text(f"{info.filename}（{file_size(info.size)}）", "muted")
+                size = file_size(info.size)
+                yield _text(f"{info.filename}{tr('（')}{size}{tr('）')}", "muted")

@@ -14,24 +14,29 @@ from textual.widgets import Label
 
 from client import Notification
 
+from .._i18n import N_, Translated, tr, tr_received
 from .._labels import local_time
 from .sections import Section
 
-CHANNEL_LABELS: dict[str, str] = {"email": "邮件", "sms": "短信"}
-PURPOSE_LABELS: dict[str, str] = {
-    "verification_code": "短信验证码",
-    "approval": "审核通过通知",
-    "approval_sms": "审核通过提醒",
-    "rejection": "审核不通过通知",
-    "documents": "申请文件",
-    "admin_changed": "更换管理员通知",
-    "password_reset": "重置密码通知",
-    "account_created": "账号开通通知",
-    "approval_resent": "重发开通通知",
-    "rejection_resent": "重发审核不通过通知",
-    "change_approved": "变更资料通过通知",
-}
-STATUS_LABELS: dict[str, str] = {"pending": "待发送", "sent": "已发送", "failed": "发送失败"}
+CHANNEL_LABELS = Translated({"email": N_("邮件"), "sms": N_("短信")})
+PURPOSE_LABELS = Translated(
+    {
+        "verification_code": N_("短信验证码"),
+        "approval": N_("审核通过通知"),
+        "approval_sms": N_("审核通过提醒"),
+        "rejection": N_("审核不通过通知"),
+        "documents": N_("申请文件"),
+        "admin_changed": N_("更换管理员通知"),
+        "password_reset": N_("重置密码通知"),
+        "account_created": N_("账号开通通知"),
+        "approval_resent": N_("重发开通通知"),
+        "rejection_resent": N_("重发审核不通过通知"),
+        "change_approved": N_("变更资料通过通知"),
+    }
+)
+STATUS_LABELS = Translated(
+    {"pending": N_("待发送"), "sent": N_("已发送"), "failed": N_("发送失败")}
+)
 
 
 def delivery_words(notification: Notification) -> str:
@@ -39,10 +44,17 @@ def delivery_words(notification: Notification) -> str:
     status = STATUS_LABELS.get(notification.status, notification.status)
     if notification.status == "sent":
         return f"{status} {local_time(notification.delivered_at)[5:]}".rstrip()
-    tries = f"已尝试 {notification.attempts} 次" if notification.attempts else ""
-    if notification.status == "pending" and notification.attempts and notification.next_attempt_at:
-        tries += f"，{local_time(notification.next_attempt_at)[11:]} 重试"
-    return f"{status}（{tries}）" if tries else status
+    if not notification.attempts:
+        return status
+    if notification.status == "pending" and notification.next_attempt_at:
+        retry = local_time(notification.next_attempt_at)[11:]
+        return tr(
+            "{status}（已尝试 {attempts} 次，{retry} 重试）",
+            status=status,
+            attempts=notification.attempts,
+            retry=retry,
+        )
+    return tr("{status}（已尝试 {attempts} 次）", status=status, attempts=notification.attempts)
 
 
 def error_sentence(notification: Notification) -> str:
@@ -50,7 +62,12 @@ def error_sentence(notification: Notification) -> str:
     if notification.status == "sent" or not notification.last_error:
         return ""
     text = " ".join(notification.last_error.split())
-    return f"上次失败原因：{text}" if text.endswith(("。", ".")) else f"上次失败原因：{text}。"
+    # The server's own sentences are in the catalogue; a mail or SMS gateway's error is shown as
+    # it came (it is technical text, usually English already).
+    reason = tr_received(text) or text
+    if reason.endswith(("。", ".")):
+        return tr("上次失败原因：{reason}", reason=reason)
+    return tr("上次失败原因：{reason}。", reason=reason)
 
 
 class NotificationsSection(Section):
@@ -60,26 +77,28 @@ class NotificationsSection(Section):
     NotificationsSection .-failed { color: $text-error; }
     NotificationsSection .-pending { color: $text-warning; }
     NotificationsSection .delivery-error { padding-left: 16; color: $text-error; }
+    NotificationsSection.-wide-labels .delivery-error { padding-left: 19; }
     """
 
     def __init__(self, notifications: list[Notification] | None, *, note: str = "") -> None:
         """`None` with a `note`: the list could not be read (the note says why)."""
-        super().__init__("通知", id="notifications-section")
+        super().__init__(N_("通知"), id="notifications-section")
         self.notifications = notifications
         self.note = note
 
     def body(self) -> Iterable[Label | Horizontal]:
         if self.notifications is None:
-            yield Label(self.note or "无法读取通知。", markup=False, classes="field-value -empty")
+            yield Label(
+                self.note or tr("无法读取通知。"), markup=False, classes="field-value -empty"
+            )
             return
         if not self.notifications:
-            yield Label("还没有发出任何通知。", markup=False, classes="field-value -empty")
+            yield Label(tr("还没有发出任何通知。"), markup=False, classes="field-value -empty")
         for notification in self.notifications:
             channel = CHANNEL_LABELS.get(notification.channel, notification.channel)
             purpose = PURPOSE_LABELS.get(notification.purpose, notification.purpose)
-            row = self.row(
-                purpose, f"{channel} {notification.recipient} · {delivery_words(notification)}"
-            )
+            shown = f"{channel} {notification.recipient} · {delivery_words(notification)}"
+            row = self.row(purpose, shown)
             row.add_class(f"-{notification.status}")
             yield row
             if sentence := error_sentence(notification):

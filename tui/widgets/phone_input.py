@@ -7,6 +7,10 @@ from textual.widgets import Input
 
 from domain import DomainError, normalize_mobile
 
+from .._i18n import N_, tr
+
+PLACEHOLDER = N_("来电手机号（11 位）")
+
 
 def digits_for_phone(pasted: str) -> str:
     """What a pasted number becomes: `+86 138-0013-8000` → `13800138000`.
@@ -34,13 +38,13 @@ class PhoneInput(Input):
         self,
         value: str = "",
         *,
-        placeholder: str = "来电手机号（11 位）",
+        placeholder: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(
             value,
-            placeholder=placeholder,
+            placeholder=tr(PLACEHOLDER) if placeholder is None else placeholder,
             restrict=r"[0-9]*",
             max_length=11,
             id=id,

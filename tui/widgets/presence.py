@@ -16,6 +16,8 @@ from textual.widgets import Static
 
 from client import ApiError
 
+from .._i18n import tr
+
 if TYPE_CHECKING:
     from client import CentralAPI
     from domain import Presence
@@ -27,7 +29,10 @@ def presence_sentence(presence: Presence) -> str:
     names = [viewer.display_name or viewer.operator for viewer in presence.others]
     if not names:
         return ""
-    return f"注意：坐席 {'、'.join(names)} 也在查看这份申请，办理前请先沟通，避免重复操作。"
+    return tr(
+        "注意：坐席 {names} 也在查看这份申请，办理前请先沟通，避免重复操作。",
+        names=tr("、").join(names),
+    )
 
 
 class PresenceMarker(Static):

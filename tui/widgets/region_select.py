@@ -16,11 +16,14 @@ from textual.widgets import Select
 
 from domain import children
 
+from .._i18n import N_, tr
+
 LEVELS: tuple[tuple[str, str], ...] = (
-    ("province", "省份"),
-    ("city", "城市"),
-    ("district", "区县"),
+    ("province", N_("省份")),
+    ("city", N_("城市")),
+    ("district", N_("区县")),
 )
+"""Each list's id and its prompt (translated where shown); the division names are data."""
 
 
 def _value(select: Select[Any]) -> str:
@@ -44,7 +47,7 @@ class RegionSelect(Horizontal):
     def compose(self) -> ComposeResult:
         for level, prompt in LEVELS:
             options = [(r.name, r.code) for r in children(None)] if level == "province" else []
-            yield Select[str](options, prompt=prompt, id=level, compact=True)
+            yield Select[str](options, prompt=tr(prompt), id=level, compact=True)
 
     def select(self, level: str) -> Select[str]:
         return self.query_one(f"#{level}", Select)

@@ -10,14 +10,16 @@ from __future__ import annotations
 from textual.timer import Timer
 from textual.widgets import Button
 
-SEND_LABEL = "发送验证码"
+from .._i18n import N_, tr
+
+SEND_LABEL = N_("发送验证码")
 
 
 class ResendButton(Button):
     """Disabled while `wait_left` > 0, counting down once a second."""
 
     def __init__(self, *, id: str = "send-code") -> None:
-        super().__init__(SEND_LABEL, id=id, compact=True)
+        super().__init__(tr(SEND_LABEL), id=id, compact=True)
         self.wait_left = 0
         self._countdown: Timer | None = None
 
@@ -38,4 +40,6 @@ class ResendButton(Button):
 
     def _show(self) -> None:
         self.disabled = bool(self.wait_left)
-        self.label = f"{self.wait_left} 秒后可重发" if self.wait_left else SEND_LABEL
+        self.label = (
+            tr("{seconds} 秒后可重发", seconds=self.wait_left) if self.wait_left else tr(SEND_LABEL)
+        )

@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
-from domain import ApplicationSummary, Kind
+from domain import STATUS_NAMES, ApplicationSummary, Kind
 
-from .._labels import KIND_LABELS, STATUS_LABELS, local_time
+from .._i18n import N_, Translated
+from .._labels import SHORT_KIND_LABELS, local_time
 
 NAME_WIDTH = 14
 """Cells kept for the institution's name so the row fits 80 columns with the full code."""
+STATUS_WIDTH = 10
+"""Cells of the widest plain status (审核不通过) that NAME_WIDTH was measured with: a wider
+status column (a change application's, or a longer language's) takes its cells from the name."""
+MIN_NAME_WIDTH = 6
+LIST_CONTEXT = "list"
+"""Catalogue context of the list's words: a narrow column wants "Pending", not "Pending review"."""
+
+COLUMNS = Translated(
+    {
+        "status": N_("状态"),
+        "name": N_("机构名称"),
+        "code": N_("代码"),
+        "phone": N_("电话"),
+        "updated": N_("更新"),
+    },
+    context=LIST_CONTEXT,
+)
+STATUS_WORDS = Translated(STATUS_NAMES, context=LIST_CONTEXT)
 
 
 def _clip(text: str, cells: int) -> Text:
@@ -19,6 +39,24 @@ def _clip(text: str, cells: int) -> Text:
     clipped = Text(text)
     clipped.truncate(cells, overflow="ellipsis")
     return clipped
+
+
+def _status_words(summary: ApplicationSummary) -> str:
+    status = STATUS_WORDS[summary.status]
+    if summary.kind is Kind.CHANGE:
+        return f"{status}·{SHORT_KIND_LABELS[summary.kind]}"
+    return status
+
+
+def name_width(statuses: list[str]) -> int:
+    """Cells left for the name once the status column (its header or widest entry) is set.
+
+    The two columns share NAME_WIDTH + STATUS_WIDTH cells; the name column is never narrower
+    than its header, which DataTable would widen it to anyway.
+    """
+    status_column = max([cell_len(COLUMNS["status"]), *map(cell_len, statuses)])
+    left = NAME_WIDTH - max(0, status_column - STATUS_WIDTH)
+    return max(left, MIN_NAME_WIDTH, cell_len(COLUMNS["name"]))
 
 
 class ResultsTable(DataTable[str | Text]):
@@ -35,17 +73,16 @@ class ResultsTable(DataTable[str | Text]):
         super().__init__(cursor_type="row", zebra_stripes=True, id=id, classes=classes)
 
     def on_mount(self) -> None:
-        self.add_columns("状态", "机构名称", "代码", "电话", "更新")
+        self.add_columns(*COLUMNS.values())
 
     def show(self, summaries: list[ApplicationSummary]) -> None:
         self.clear()
-        for summary in summaries:
-            status = STATUS_LABELS[summary.status]
-            if summary.kind is Kind.CHANGE:
-                status = f"{status}·{KIND_LABELS[summary.kind][:2]}"
+        statuses = [_status_words(summary) for summary in summaries]
+        cells = name_width(statuses)
+        for summary, status in zip(summaries, statuses, strict=True):
             self.add_row(
                 status,
-                _clip(summary.name, NAME_WIDTH),
+                _clip(summary.name, cells),
                 summary.code,
                 summary.phone,
                 local_time(summary.updated_at)[:10],

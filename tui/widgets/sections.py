@@ -14,10 +14,12 @@ from textual.widgets import Label
 
 from domain import AccountRef, Event, FileInfo, FileKind, Form, Problem, division_name
 
+from .._i18n import N_, SOURCE_LANGUAGE, current_language, tr
 from .._labels import FIELD_LABELS, FILE_KIND_LABELS, field_row, file_size, local_time
+from .._received import received
 from ._timeline_words import NOTE, event_lines
 
-EMPTY = "（未填写）"
+EMPTY = N_("（未填写）")
 
 
 def _text(content: str, classes: str = "") -> Label:
@@ -27,9 +29,10 @@ def _text(content: str, classes: str = "") -> Label:
 
 def problem_label(problem: Problem) -> Label:
     """A problem under its field; warnings read differently so they are not mistaken for errors."""
+    message = received(problem.message, problem.code)
     if problem.warning:
-        return _text(f"提醒：{problem.message}", "problem -warning")
-    return _text(f"问题：{problem.message}", "problem -error")
+        return _text(tr("提醒：{message}", message=message), "problem -warning")
+    return _text(tr("问题：{message}", message=message), "problem -error")
 
 
 def is_file_problem(problem: Problem) -> bool:
@@ -77,14 +80,19 @@ class Section(Vertical):
     Section .problem { padding-left: 16; width: 1fr; }
     Section .problem.-error { color: $text-error; }
     Section .problem.-warning { color: $text-warning; text-style: italic; }
+    Section.-wide-labels .field-label { width: 19; }
+    Section.-wide-labels .problem { padding-left: 19; }
     """
 
     def __init__(self, title: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.title = title
+        if current_language() != SOURCE_LANGUAGE:
+            # English row names ("Data administrator") need more than the 8 CJK cells of 16.
+            self.add_class("-wide-labels")
 
     def compose(self) -> ComposeResult:
-        yield _text(self.title, "section-title")
+        yield _text(tr(self.title), "section-title")
         yield from self.body()
 
     def body(self) -> Iterable[Label | Horizontal]:
@@ -94,7 +102,9 @@ class Section(Vertical):
     def row(label: str, value: str) -> Horizontal:
         value_classes = "field-value" if value else "field-value -empty"
         return Horizontal(
-            _text(label, "field-label"), _text(value or EMPTY, value_classes), classes="row"
+            _text(tr(label), "field-label"),
+            _text(value or tr(EMPTY), value_classes),
+            classes="row",
         )
 
 
@@ -102,7 +112,7 @@ class FormSection(Section):
     """填写资料: every row with the problems that concern it right below."""
 
     def __init__(self, form: Form, problems: list[Problem]) -> None:
-        super().__init__("填写资料", id="form-section")
+        super().__init__(N_("填写资料"), id="form-section")
         self.form = form
         self.problems = problems
 
@@ -122,7 +132,7 @@ class FilesSection(Section):
     """上传文件: the three stamped scans, what is there and what is stale."""
 
     def __init__(self, files: list[FileInfo], problems: list[Problem]) -> None:
-        super().__init__("上传文件", id="files-section")
+        super().__init__(N_("上传文件"), id="files-section")
         self.files = files
         self.problems = problems
 
@@ -132,8 +142,15 @@ class FilesSection(Section):
             if not uploaded:
                 yield self.row(FILE_KIND_LABELS[kind], "")
             for info in uploaded:
-                state = "，资料已修改，需重新盖章上传" if info.stale else ""
-                shown = f"{info.filename}（{file_size(info.size)}{state}）"
+                size = file_size(info.size)
+                if info.stale:
+                    shown = tr(
+                        "{filename}（{size}，资料已修改，需重新盖章上传）",
+                        filename=info.filename,
+                        size=size,
+                    )
+                else:
+                    shown = f"{info.filename}{tr('（')}{size}{tr('）')}"
                 yield self.row(FILE_KIND_LABELS[kind], shown)
         yield from (problem_label(problem) for problem in self.problems)
 
@@ -142,14 +159,14 @@ class AccountSection(Section):
     """账号: the institution's login once the application is approved."""
 
     def __init__(self, account: AccountRef | None) -> None:
-        super().__init__("账号", id="account-section")
+        super().__init__(N_("账号"), id="account-section")
         self.account = account
 
     def body(self) -> Iterable[Label | Horizontal]:
         if self.account is None:
-            yield _text("尚未开通账号（审核通过后开通）。", "field-value -empty")
+            yield _text(tr("尚未开通账号（审核通过后开通）。"), "field-value -empty")
         else:
-            yield self.row("登录名", self.account.login_name)
+            yield self.row(N_("登录名"), self.account.login_name)
 
 
 class TimelineSection(Section):
@@ -158,16 +175,17 @@ class TimelineSection(Section):
 
     DEFAULT_CSS = """
     TimelineSection .change { padding-left: 18; width: 1fr; color: $text-muted; }
+    TimelineSection.-wide-labels .change { padding-left: 21; }
     TimelineSection .-note .field-value { color: $text-accent; }
     """
 
     def __init__(self, events: list[Event]) -> None:
-        super().__init__("时间线", id="timeline-section")
+        super().__init__(N_("时间线"), id="timeline-section")
         self.events = events
 
     def body(self) -> Iterable[Label | Horizontal]:
         if not self.events:
-            yield _text("暂无记录。", "field-value -empty")
+            yield _text(tr("暂无记录。"), "field-value -empty")
         for event in self.events:
             first, *changes = event_lines(event)
             row = self.row(local_time(event.at), first)

@@ -10,7 +10,9 @@ from textual.widgets import Button, Static
 
 from domain import Action, Application, Problem
 
+from .._i18n import tr
 from .._labels import KIND_LABELS, allowed_actions_sentence, local_time
+from .._received import received
 from .banner import StatusBanner
 
 
@@ -18,9 +20,9 @@ def problems_text(problems: list[Problem]) -> str:
     """What still blocks `提交审核`, numbered, as sentences to read to the caller."""
     blocking = [p for p in problems if not p.warning]
     if not blocking:
-        return "没有未处理的问题。"
-    lines = [f"{index}. {p.message}" for index, p in enumerate(blocking, start=1)]
-    return f"提交前还需处理 {len(blocking)} 项：\n" + "\n".join(lines)
+        return tr("没有未处理的问题。")
+    lines = [f"{index}. {received(p.message, p.code)}" for index, p in enumerate(blocking, start=1)]
+    return tr("提交前还需处理 {count} 项：", count=len(blocking)) + "\n" + "\n".join(lines)
 
 
 class StatusPanel(VerticalScroll):
@@ -39,15 +41,18 @@ class StatusPanel(VerticalScroll):
         yield StatusBanner(id="walk-banner")
         yield Static("", id="walk-summary", markup=False)
         yield Static("", id="walk-problems", markup=False)
-        yield Button("提交审核", id="submit", variant="primary", compact=True, disabled=True)
+        yield Button(tr("提交审核"), id="submit", variant="primary", compact=True, disabled=True)
 
     def show(self, application: Application, sentence: str, problems: list[Problem]) -> None:
         self.query_one(StatusBanner).show(application, sentence)
-        self.query_one("#walk-summary", Static).update(
-            f"申请编号 {application.id}（{KIND_LABELS[application.kind]}）"
-            f" · 更新于 {local_time(application.updated_at)}\n"
-            f"{allowed_actions_sentence(application.actions)}"
+        summary = tr(
+            "申请编号 {id}（{kind}） · 更新于 {updated}",
+            id=application.id,
+            kind=tr(KIND_LABELS[application.kind]),
+            updated=local_time(application.updated_at),
         )
+        actions = allowed_actions_sentence(application.actions)
+        self.query_one("#walk-summary", Static).update(f"{summary}\n{actions}")
         self.query_one("#walk-problems", Static).update(problems_text(problems))
         self.query_one("#submit", Button).disabled = Action.SUBMIT not in application.actions
 

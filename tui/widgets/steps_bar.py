@@ -5,8 +5,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-STEP_TITLES: tuple[str, ...] = ("身份验证", "填写资料", "上传文件", "审批状态")
-"""The seed's four steps, in order (their index is the step number minus one)."""
+from .._i18n import N_, tr
+
+STEP_TITLES: tuple[str, ...] = (N_("身份验证"), N_("填写资料"), N_("上传文件"), N_("审批状态"))
+"""The seed's four steps, in order (their index is the step number minus one); shown via `tr`."""
 
 
 class StepsBar(Static):
@@ -35,7 +37,7 @@ class StepsBar(Static):
             if index:
                 line.append(" › ", style="dim")
             mark = " ✓" if index in self.done else ""
-            label = f"{'①②③④'[index]} {title}{mark}"
+            label = f"{'①②③④'[index]} {tr(title)}{mark}"
             line.append(f" {label} " if index == current else label, style=self._style(index))
         self.update(line)
 
@@ -48,6 +50,6 @@ class StepsBar(Static):
     def text(self) -> str:
         """The line as plain text (what a test or a screen reader sees)."""
         return " › ".join(
-            f"{title}{' ✓' if index in self.done else ''}"
+            f"{tr(title)}{' ✓' if index in self.done else ''}"
             for index, title in enumerate(STEP_TITLES)
         )

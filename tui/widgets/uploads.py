@@ -18,32 +18,43 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from domain import FILE_TITLES, FileInfo, FileKind
 
+from .._i18n import N_, tr
 from .._labels import FILE_KIND_LABELS, file_size
+from .._received import received
 
 MAX_SCAN_BYTES = 5 * 1024 * 1024
 SCAN_SIGNATURES: dict[bytes, str] = {b"\xff\xd8\xff": "JPG", b"%PDF-": "PDF"}
-UPLOAD_RULES = (
-    "上传规则：共三份——" + "、".join(FILE_TITLES.values()) + "。"
+UPLOAD_RULES = N_(
+    "上传规则：共三份——{info_form}、{consent}、{license}。"
     "每份为 JPG 或 PDF（按文件内容识别，改扩展名无效），不超过 5 MB。"
     "资料修改后，已上传的两份盖章表会失效，需重新下载、盖章、上传。"
 )
+"""Filled with the domain's full file titles (`FILE_TITLES`), in `FileKind` order."""
 
 
-def default_documents_dir(application_id: str) -> str:
-    return f"~/hqms-documents/{application_id}/"
+def upload_rules() -> str:
+    titles = {kind.value: received(title) for kind, title in FILE_TITLES.items()}
+    return tr(UPLOAD_RULES, **titles)
 
 
 def check_local_scan(path: Path) -> str | None:
     """The sentence saying why the server would refuse this file, or None if it looks right."""
     if not path.is_file():
-        return f"找不到文件 {path}，请核对路径。"
+        return tr("找不到文件 {path}，请核对路径。", path=path)
     size = path.stat().st_size
     if size > MAX_SCAN_BYTES:
-        return f"文件 {path.name} 有 {file_size(size)}，超过 5 MB，请压缩或降低扫描分辨率。"
+        return tr(
+            "文件 {name} 有 {size}，超过 5 MB，请压缩或降低扫描分辨率。",
+            name=path.name,
+            size=file_size(size),
+        )
     with path.open("rb") as handle:
         head = handle.read(8)
     if not any(head.startswith(signature) for signature in SCAN_SIGNATURES):
-        return f"文件 {path.name} 的内容不是 JPG 或 PDF（与扩展名无关），请换成扫描的 JPG 或 PDF。"
+        return tr(
+            "文件 {name} 的内容不是 JPG 或 PDF（与扩展名无关），请换成扫描的 JPG 或 PDF。",
+            name=path.name,
+        )
     return None
 
 
@@ -82,31 +93,35 @@ class UploadsPanel(VerticalScroll):
             super().__init__()
 
     def compose(self) -> ComposeResult:
-        yield Static(UPLOAD_RULES, classes="rules", markup=False)
+        yield Static(upload_rules(), classes="rules", markup=False)
         yield Horizontal(
-            Label("文件保存到"),
+            Label(tr("文件保存到")),
             Input(id="documents-dir", compact=True),
-            Button("下载两份文件", id="download", compact=True),
-            Button("发到管理员邮箱", id="send", compact=True),
+            Button(tr("下载两份文件"), id="download", compact=True),
+            Button(tr("发到管理员邮箱"), id="send", compact=True),
             classes="upload-row",
         )
         kinds = [(FILE_KIND_LABELS[kind], kind) for kind in FileKind]
         yield Horizontal(
-            Label("上传扫描件"),
+            Label(tr("上传扫描件")),
             Select[FileKind](kinds, allow_blank=False, id="scan-kind", compact=True),
-            Input(placeholder="本机文件路径，如 ~/scans/license.pdf", id="scan-path", compact=True),
-            Button("上传", id="upload", compact=True),
+            Input(
+                placeholder=tr("本机文件路径，如 ~/scans/license.pdf"), id="scan-path", compact=True
+            ),
+            Button(tr("上传"), id="upload", compact=True),
             classes="upload-row",
         )
         yield DataTable[str](id="scans", cursor_type="row", zebra_stripes=True)
         yield Horizontal(
             Label("", id="missing"),
-            Button("删除所选文件", id="delete", compact=True),
+            Button(tr("删除所选文件"), id="delete", compact=True),
             classes="upload-row",
         )
 
     def on_mount(self) -> None:
-        self.query_one("#scans", DataTable).add_columns("类别", "文件名", "大小", "状态")
+        self.query_one("#scans", DataTable).add_columns(
+            tr("类别"), tr("文件名"), tr("大小"), tr("状态")
+        )
 
     def set_documents_dir(self, directory: str) -> None:
         field = self.query_one("#documents-dir", Input)
@@ -117,7 +132,7 @@ class UploadsPanel(VerticalScroll):
         table: DataTable[str] = self.query_one("#scans", DataTable)
         table.clear()
         for info in files:
-            state = "已失效，需重新盖章上传" if info.stale else "有效"
+            state = tr("已失效，需重新盖章上传") if info.stale else tr("有效")
             table.add_row(
                 FILE_KIND_LABELS[info.kind],
                 info.filename,
@@ -127,7 +142,9 @@ class UploadsPanel(VerticalScroll):
             )
         have = {info.kind for info in files if not info.stale}
         missing = [FILE_KIND_LABELS[kind] for kind in FileKind if kind not in have]
-        shown = "还缺：" + "、".join(missing) if missing else "三份文件已齐。"
+        shown = (
+            tr("还缺：{files}", files=tr("、").join(missing)) if missing else tr("三份文件已齐。")
+        )
         self.query_one("#missing", Label).update(shown)
 
     @on(Button.Pressed, "#download")

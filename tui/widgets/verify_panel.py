@@ -15,10 +15,11 @@ from textual.widgets import Button, Input, Label, Static
 
 from domain import mask_phone
 
+from .._i18n import N_, tr
 from .phone_input import PhoneInput
 from .resend_button import ResendButton
 
-HINT = (
+HINT = N_(
     "请来电人提供数据管理员的手机号（将用于登录），发送验证码后请来电人读出短信中的 6 位数字。"
     "验证码 5 分钟内有效，最多可输错 5 次。"
 )
@@ -53,24 +54,24 @@ class VerifyPanel(Vertical):
         self.initial_phone = phone
 
     def compose(self) -> ComposeResult:
-        yield Static(HINT, classes="hint", markup=False)
+        yield Static(tr(HINT), classes="hint", markup=False)
         yield Horizontal(
-            Label("管理员手机号"),
-            PhoneInput(self.initial_phone, placeholder="11 位手机号", id="verify-phone"),
+            Label(tr("管理员手机号")),
+            PhoneInput(self.initial_phone, placeholder=tr("11 位手机号"), id="verify-phone"),
             ResendButton(),
             classes="verify-row",
         )
         yield Static("", id="sent", markup=False)
         yield Horizontal(
-            Label("短信验证码"),
+            Label(tr("短信验证码")),
             Input(
-                placeholder="6 位数字",
+                placeholder=tr("6 位数字"),
                 restrict=r"[0-9]*",
                 max_length=6,
                 id="verify-code",
                 compact=True,
             ),
-            Button("确认并创建申请", id="confirm-code", compact=True, variant="primary"),
+            Button(tr("确认并创建申请"), id="confirm-code", compact=True, variant="primary"),
             classes="verify-row",
         )
 
@@ -98,7 +99,10 @@ class VerifyPanel(Vertical):
     def code_sent(self, phone: str, wait_seconds: int) -> None:
         """Say where the SMS went and hold `发送验证码` until it may be sent again."""
         self.query_one("#sent", Static).update(
-            f"验证码短信已发送到 {mask_phone(phone)}，请来电人读出短信中的 6 位数字。"
+            tr(
+                "验证码短信已发送到 {phone}，请来电人读出短信中的 6 位数字。",
+                phone=mask_phone(phone),
+            )
         )
         self.wait(wait_seconds)
         self.query_one("#verify-code", Input).focus()
