@@ -44,6 +44,7 @@ from domain import is_application_id, new_application_id  # noqa: E402
 from server import Settings, create_app, upgrade_database  # noqa: E402
 from server.demo import seed_demo  # noqa: E402
 from tui import HotlineApp  # noqa: E402
+from tui._i18n import SOURCE_LANGUAGE, set_language  # noqa: E402
 from tui.widgets.resend_button import ResendButton  # noqa: E402
 
 SIZE = (80, 24)
@@ -103,6 +104,16 @@ def home_folder(home: Path) -> Iterator[None]:
             os.environ["HOME"] = before
 
 
+@contextmanager
+def kiosk_language(language: str) -> Iterator[None]:
+    """The kiosk speaks `language` for one run, and Chinese again after it."""
+    set_language(language)
+    try:
+        yield
+    finally:
+        set_language(SOURCE_LANGUAGE)
+
+
 def runs(scenes: Sequence[Scene]) -> Iterator[list[Scene]]:
     """The scenes in groups that one kiosk plays in turn: each continues the one before."""
     group: list[Scene] = []
@@ -134,6 +145,7 @@ async def play_run(run: Sequence[Scene], template: Path, folder: Path) -> dict[s
     with (
         fixed_application_ids(ID_SEED),
         home_folder(home),
+        kiosk_language(run[0].language),
         patch.object(ResendButton, "_tick", lambda _: None),
     ):
         async with CentralAPI("http://hqms.test", transport=transport) as api:

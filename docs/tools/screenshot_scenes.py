@@ -168,4 +168,7 @@ SCENES: list[Scene] = [
         (pending_change, review_queue, change_in_queue, approve_key),
         operator=REVIEWER,
     ),
+    # HQMS_LANG=en: the same screens in English (the institution's own data stays Chinese).
+    Scene("detail-en", (pending_detail,), language="en"),
+    Scene("walkthrough-form-en", WALKTHROUGH[:2], language="en"),
 ]

@@ -60,11 +60,18 @@ class Scene:
     name: str
     steps: tuple[Play, ...]
     operator: DemoOperator | None = field(default=OPERATOR)
+    language: str = "zh"
+    """The kiosk's language (`HQMS_LANG`) for the whole scene."""
 
     def continues(self, before: Scene) -> bool:
-        """True when this scene's steps start with all of `before`'s, for the same operator."""
+        """True when this scene's steps start with all of `before`'s, for the same operator
+        and language."""
         shared = self.steps[: len(before.steps)]
-        return self.operator == before.operator and shared == before.steps
+        return (
+            self.operator == before.operator
+            and self.language == before.language
+            and shared == before.steps
+        )
 
 
 async def settle(pilot: Pilot[None]) -> None:
