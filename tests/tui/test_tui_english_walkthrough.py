@@ -16,19 +16,18 @@ import pytest
 from rich.cells import cell_len
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Button, Checkbox, Input, Select
+from textual.widgets import Button, Checkbox, Input
 
 from client import CentralAPI
 from domain import FileInfo, FileKind, Status, children, make_institution_code
 from tests.tui.test_tui_walkthrough import (
-    JPEG,
     ORG8,
-    PDF,
     PHONE,
     WRONG_CHECK,
     settle,
     sms_code,
     status_sentence,
+    upload_three_scans,
     walkthrough,
 )
 from tui import HotlineApp
@@ -202,18 +201,8 @@ async def test_every_walkthrough_step_reads_english_and_fits_80_columns(
         await settle(pilot)
         assert sorted(path.name for path in folder.iterdir()) == ["consent.pdf", "info-form.pdf"]
         assert status_sentence(app).startswith(f"Both documents saved to {folder}")
-        scans = {
-            FileKind.INFO_FORM: ("info.pdf", PDF),
-            FileKind.CONSENT: ("consent.jpg", JPEG),
-            FileKind.LICENSE: ("license.pdf", PDF),
-        }
-        for kind, (name, content) in scans.items():
-            (tmp_path / name).write_bytes(content)
-            screen.query_one("#scan-kind", Select).value = kind
-            screen.query_one("#scan-path", Input).value = str(tmp_path / name)
-            screen.query_one("#upload", Button).press()
-            await settle(pilot)
-            assert status_sentence(app).startswith("Uploaded "), status_sentence(app)
+        for sentence in await upload_three_scans(pilot, tmp_path):
+            assert sentence.startswith("Uploaded "), sentence
         shown = assert_english(app, screen_text, chinese_left)
         assert_whole(shown, "All three files are in.", "Valid", "Delete selected")
 

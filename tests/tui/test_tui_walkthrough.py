@@ -67,6 +67,26 @@ def status_sentence(app: HotlineApp) -> str:
     return app.screen.query_one("#status", StatusLine).sentence
 
 
+async def upload_three_scans(pilot: Pilot[None], folder: Path) -> list[str]:
+    """On the upload step: write the three stamped scans to `folder` and upload each in turn.
+    The status line's sentence after each upload, in order."""
+    screen = pilot.app.screen
+    scans = {
+        FileKind.INFO_FORM: ("info.pdf", PDF),
+        FileKind.CONSENT: ("consent.jpg", JPEG),
+        FileKind.LICENSE: ("license.pdf", PDF),
+    }
+    sentences = []
+    for kind, (name, content) in scans.items():
+        (folder / name).write_bytes(content)
+        screen.query_one("#scan-kind", Select).value = kind
+        screen.query_one("#scan-path", Input).value = str(folder / name)
+        screen.query_one("#upload", Button).press()
+        await settle(pilot)
+        sentences.append(status_sentence(pilot.app))  # type: ignore[arg-type]
+    return sentences
+
+
 async def verify_and_register(pilot: Pilot[None], database_url: str) -> WalkthroughScreen:
     """From the lookup screen: F3 新申请 for the typed phone, send, type the code, confirm."""
     await pilot.press(*PHONE, "f3")
@@ -167,18 +187,8 @@ async def test_whole_walkthrough_from_code_to_pending(
         pdfs = sorted(docs.glob("*.pdf"))
         assert len(pdfs) == 2 and all(p.read_bytes().startswith(b"%PDF-") for p in pdfs)
 
-        scans = {
-            FileKind.INFO_FORM: ("info.pdf", PDF),
-            FileKind.CONSENT: ("consent.jpg", JPEG),
-            FileKind.LICENSE: ("license.pdf", PDF),
-        }
-        for kind, (name, content) in scans.items():
-            (tmp_path / name).write_bytes(content)
-            screen.query_one("#scan-kind", Select).value = kind
-            screen.query_one("#scan-path", Input).value = str(tmp_path / name)
-            screen.query_one("#upload", Button).press()
-            await settle(pilot)
-            assert "已上传" in status_sentence(app), status_sentence(app)
+        for sentence in await upload_three_scans(pilot, tmp_path):
+            assert "已上传" in sentence, sentence
         assert screen.application is not None and len(screen.application.files) == 3
         assert "三份文件已齐" in screen_text(app)
 
