@@ -79,21 +79,54 @@ def tr_in(context: str, text: str, /, **values: object) -> str:
 def tr_received(text: str) -> str | None:
     """A sentence from the API or the domain in the kiosk's language; None when not known.
 
-    In Chinese it is the sentence itself. In another language: the catalogue's exact entry, or
-    the first entry whose placeholders can stand for the differing parts.
+    In Chinese it is the sentence itself. In another language: the catalogue's exact entry, else
+    the entry whose placeholders stand for the least text — the most particular template, so
+    "当前只有 {count} 位" wins over "当前{how_many} {count} 位" whatever their lengths. A captured
+    part that is itself an entry (a status, a field name, a list "地址、数据管理员等", a nested
+    sentence) is translated too; any other part is data and stays as it came.
     """
-    language = _state["language"]
-    if language == SOURCE_LANGUAGE:
+    if _state["language"] == SOURCE_LANGUAGE:
         return text
-    entries = catalogue(language)
+    return _translated(text, catalogue(_state["language"]))
+
+
+_LIST_SEPARATOR = "、"
+_AND_MORE = "等"
+"""Both are catalogue entries as well; here they split lists inside received sentences."""
+
+
+def _translated(text: str, entries: Mapping[str, str]) -> str | None:
     exact = entries.get(text)
     if exact is not None:
         return exact
-    for pattern, translation in _templates(language):
+    # At most the whole text minus one character: a template must match some text of its own,
+    # which also makes the parts it captures (translated in turn) ever shorter.
+    best, captured = None, len(text)
+    for pattern, translation in _templates(_state["language"]):
         match = pattern.fullmatch(text)
         if match is not None:
-            return translation.format(**match.groupdict())
-    return None
+            length = sum(len(value) for value in match.groupdict().values())
+            if length < captured:
+                best, captured = (match, translation), length
+    if best is None:
+        return None
+    match, translation = best
+    parts = {name: _part(value, entries) for name, value in match.groupdict().items()}
+    return translation.format(**parts)
+
+
+def _part(value: str, entries: Mapping[str, str]) -> str:
+    """A captured part: an entry (or a list of entries) translated; data stays as it is."""
+    if value in entries:
+        return entries[value]
+    items = value.split(_LIST_SEPARATOR)
+    more = len(items) > 1 and items[-1].endswith(_AND_MORE)
+    if more:
+        items[-1] = items[-1][: -len(_AND_MORE)]
+    if len(items) > 1 and all(item in entries for item in items):
+        return ", ".join(entries[item] for item in items) + (", etc." if more else "")
+    nested = _translated(value, entries)  # e.g. the reason inside "正在重新连接…（…）"
+    return value if nested is None else nested
 
 
 class Translated(Mapping[K, str]):
@@ -146,6 +179,4 @@ def _templates(language: str) -> list[tuple[re.Pattern[str], str]]:
             continue
         # Received values are text: drop format specs such as `{count:,}` from the translation.
         templates.append((pattern, _PLACEHOLDER.sub(r"{\1}", translation)))
-    # The longest source first, so "{a}，{b}" does not swallow a more particular entry.
-    templates.sort(key=lambda item: -len(item[0].pattern))
     return templates

@@ -1,22 +1,14 @@
 """Sentences the kiosk receives (a problem's `detail`, a validator's message) in its language.
 
-In Chinese a received sentence is shown as it came. In English it is looked up in the catalogue:
-an exact entry, else the entry whose placeholders stand for the least text — the most particular
-template, so "当前只有 {count} 位" wins over "当前{how_many} {count} 位" whatever their lengths. A
-captured part that is itself an entry (a status, a field label, a list such as "地址、数据管理员等")
-is translated too; other parts are data and stay as they are. A sentence the catalogue does not
-know (a newer server) falls back on an English sentence for its problem `code`, and last on a
-general one: an English screen never shows a Chinese sentence the operator cannot read.
+In Chinese a received sentence is shown as it came. In English it is the catalogue's
+translation (`tr_received`: exact entries, then entries as templates). A sentence the catalogue
+does not know (a newer server) falls back on an English sentence for its problem `code`, and
+last on a general one: an English screen never shows a Chinese sentence the operator cannot read.
 """
 
 from __future__ import annotations
 
-from ._i18n import N_, SOURCE_LANGUAGE, _templates, catalogue, current_language
-
-# Marked only to keep every Chinese literal of the kiosk in the catalogue: they parse lists in
-# received sentences ("地址、数据管理员等") and are never shown by themselves.
-_LIST_SEPARATOR = N_("、")
-_AND_MORE = N_("等")
+from ._i18n import SOURCE_LANGUAGE, current_language, tr_received
 
 GENERAL_SENTENCE = "The central service refused this request; please check and try again."
 
@@ -94,7 +86,7 @@ def received(text: str, code: str | None = None) -> str:
     """`text`, received from the API or the domain, in the kiosk's language."""
     if current_language() == SOURCE_LANGUAGE:
         return text
-    known = _translated(text)
+    known = tr_received(text)
     if known is not None:
         return known
     return code_sentence(code) or GENERAL_SENTENCE
@@ -107,40 +99,3 @@ def code_sentence(code: str | None) -> str | None:
     if code in PROBLEM_SENTENCES:
         return PROBLEM_SENTENCES[code]
     return next((line for end, line in _ENDINGS.items() if code.endswith(end)), None)
-
-
-def _translated(text: str) -> str | None:
-    """The English of a received sentence (or part of one), None when the catalogue lacks it."""
-    language = current_language()
-    exact = catalogue(language).get(text)
-    if exact is not None:
-        return exact
-    # At most the whole text minus one character: a template must match some text of its own,
-    # which also makes the parts it captures (translated in turn) ever shorter.
-    best, captured = None, len(text)
-    for pattern, translation in _templates(language):
-        match = pattern.fullmatch(text)
-        if match is not None:
-            length = sum(len(value) for value in match.groupdict().values())
-            if length < captured:
-                best, captured = (match, translation), length
-    if best is None:
-        return None
-    match, translation = best
-    return translation.format(**{name: _part(value) for name, value in match.groupdict().items()})
-
-
-def _part(value: str) -> str:
-    """A captured part: an entry (or a list of entries) in English; data stays as it is."""
-    entries = catalogue(current_language())
-    if value in entries:
-        return entries[value]
-    items = value.split(_LIST_SEPARATOR)
-    more = len(items) > 1 and items[-1].endswith(_AND_MORE)
-    if more:
-        items[-1] = items[-1][: -len(_AND_MORE)]
-    if len(items) > 1 and all(item in entries for item in items):
-        return ", ".join(entries[item] for item in items) + (", etc." if more else "")
-    # A part built by a template of its own, e.g. the reason after "正在重新连接…（…）".
-    nested = _translated(value)
-    return value if nested is None else nested
