@@ -1,5 +1,6 @@
 """What every screenshot scene is made of: the still clock, the `Stage` a step plays on, the
-`Scene`, and the few moves the steps share (`settle`, `press`, `sms_code`).
+`Scene`, and the few moves the steps share (`settle`, `press`, and `sms_code`, which lives in
+`demo_change.py` because a test reads codes the same way).
 
 `screenshot_scenes.py` lists the scenes; `make_screenshots.py` plays them.
 """
@@ -13,12 +14,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
-from sqlalchemy import create_engine, select
+from demo_change import sms_code as sms_code
 from textual.pilot import Pilot
 from textual.worker import WorkerFailed
 
 from server.demo import DEMO_OPERATORS, DemoOperator
-from server.storage.tables import outbox
 
 SEEDED_AT = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
 """The demo's `now`: its applications are dated relative to it."""
@@ -85,17 +85,3 @@ async def settle(pilot: Pilot[None]) -> None:
 async def press(stage: Stage, *keys: str) -> None:
     await stage.pilot.press(*keys)
     await settle(stage.pilot)
-
-
-def sms_code(database_url: str, phone: str) -> str:
-    """The code from the outbox: the screenshots' stand-in for the caller reading it out."""
-    engine = create_engine(database_url)
-    with engine.connect() as connection:
-        [secrets] = connection.execute(
-            select(outbox.c.secrets)
-            .where(outbox.c.purpose == "verification_code", outbox.c.recipient == phone)
-            .order_by(outbox.c.id.desc())
-            .limit(1)
-        ).one()
-    engine.dispose()
-    return next(str(value) for value in secrets.values() if str(value).isdigit())

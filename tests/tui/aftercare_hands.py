@@ -1,15 +1,14 @@
 """What an operator's hands do on the detail screen in the issue-5 Pilot tests, and where a test
-may read what only the caller's phone and mailbox get (the outbox's `secrets`, before any
-delivery worker wipes them; the in-process API runs none)."""
+may read what only the caller's phone and mailbox get (the outbox's `secrets`, read the same way
+as the screenshots read them, in docs/tools/demo_change.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import create_engine, select
 from textual.pilot import Pilot
 
-from server.storage.tables import outbox
+from docs.tools.demo_change import newest_secret, sms_code
 from tests.e2e.operator_hands import settle, status_of
 from tui.screens import DetailScreen
 from tui.widgets import StatusLine
@@ -23,29 +22,6 @@ __all__ = [
     "sms_code",
     "status_of",
 ]
-
-
-def newest_secret(database_url: str, *, recipient: str, purpose: str, name: str) -> str:
-    """Secret `name` of the newest outbox message to `recipient` for `purpose`."""
-    engine = create_engine(database_url)
-    try:
-        with engine.connect() as connection:
-            rows = connection.execute(
-                select(outbox.c.secrets)
-                .where(outbox.c.recipient == recipient, outbox.c.purpose == purpose)
-                .order_by(outbox.c.id.desc())
-            ).all()
-    finally:
-        engine.dispose()
-    for (secrets,) in rows:
-        if secrets and name in secrets:
-            return str(secrets[name])
-    raise AssertionError(f"no {purpose} message to {recipient} with a {name!r} secret")
-
-
-def sms_code(database_url: str, phone: str) -> str:
-    """The code of the newest verification SMS to `phone` (what the caller reads out)."""
-    return newest_secret(database_url, recipient=phone, purpose="verification_code", name="secret")
 
 
 async def open_detail(pilot: Pilot[Any], phone: str) -> DetailScreen:

@@ -12,55 +12,29 @@ from textual.app import App
 from textual.widgets import DataTable
 
 from client import CentralAPI
-from domain import (
-    AccountRef,
-    Application,
-    ChangePreview,
-    FieldChange,
-    FileKind,
-    Kind,
-    Status,
+from docs.tools.demo_change import (
+    CHANGED_NAME,
+    NEW_ADMIN_EMAIL,
+    NEW_ADMIN_MOBILE,
+    submit_change_with_a_new_administrator,
 )
-from server.demo import DEMO_OPERATORS, DEMO_PHONES
+from domain import AccountRef, Application, ChangePreview, FieldChange, Kind, Status
+from server.demo import DEMO_OPERATORS
 from tests.conftest import valid_form
-from tests.tui.aftercare_hands import settle, sms_code, status_of
+from tests.tui.aftercare_hands import settle, status_of
 from tui import HotlineApp
 from tui.screens import ConfirmModal, ReviewQueueScreen, ReviewScreen
 from tui.screens._approval_words import MOST_CHANGES_SHOWN, change_consequences
 
 Kiosk = Callable[[CentralAPI], HotlineApp]
 ScreenText = Callable[[App[Any]], str]
-OPERATOR, REVIEWER = DEMO_OPERATORS[0], DEMO_OPERATORS[1]
-NEW_PHONE, NEW_EMAIL, NEW_ADMIN = "13900139007", "wang.fang@example.com", "王芳"
-NEW_NAME = "上海市徐汇区变更后医院"
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-async def pending_change_with_a_new_administrator(api: CentralAPI, database_url: str) -> str:
-    """变更资料 of the demo's approved account, made by the operator over the API (the kiosk's
-    part is tested elsewhere): new name, new administrator (mobile verified), submitted."""
-    await api.login(OPERATOR.username, OPERATOR.password)
-    [approved] = (await api.search_applications(phone=DEMO_PHONES["approved"])).items
-    await api.get_application(approved.id)  # the revision the amendment goes with
-    change = await api.amend(approved.id, "机构更名，数据管理员换人")
-    form = change.form.model_copy(deep=True)  # masked values sent back mean "unchanged"
-    form.name = NEW_NAME
-    form.admin.name, form.admin.email = NEW_ADMIN, NEW_EMAIL
-    await api.save_form(change.id, form)
-    started = await api.start_verification(NEW_PHONE, "change_admin")
-    token = await api.confirm_verification(started.id, sms_code(database_url, NEW_PHONE))
-    await api.change_admin_mobile(change.id, token)
-    for kind in FileKind:
-        await api.upload_file(change.id, kind, PDF, f"{kind.value}.pdf")
-    await api.submit(change.id)
-    await api.logout()
-    return change.id
+REVIEWER = DEMO_OPERATORS[1]
 
 
 async def test_the_reviewer_sees_what_changes_and_the_reset_before_approving(
     central: CentralAPI, kiosk: Kiosk, database_url: str, screen_text: ScreenText
 ) -> None:
-    change_id = await pending_change_with_a_new_administrator(central, database_url)
+    change_id = await submit_change_with_a_new_administrator(central, database_url)
     app = kiosk(central)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*REVIEWER.username, "enter", *REVIEWER.password, "enter")
@@ -80,13 +54,15 @@ async def test_the_reviewer_sees_what_changes_and_the_reset_before_approving(
         confirm = app.screen
         assert isinstance(confirm, ConfirmModal)
         shown = screen_text(app)
-        assert "医疗机构名称：" in shown and f"→ {NEW_NAME}" in shown, shown
+        assert "医疗机构名称：" in shown and f"→ {CHANGED_NAME}" in shown, shown
         assert "管理员手机：138****8007 → 139****9007" in shown, shown
         assert "→ w***@example.com" in shown and "数据管理员：" in shown and "→ 王*" in shown
         assert "账号密码将被重置，旧密码和已登录的会话立即失效" in shown
         assert "新的初始密码发邮件给新管理员 w***@example.com" in shown
         assert "短信通知 139****9007" in shown
-        assert NEW_PHONE not in shown and NEW_EMAIL not in shown, "contacts stay masked"
+        assert NEW_ADMIN_MOBILE not in shown and NEW_ADMIN_EMAIL not in shown, (
+            "contacts stay masked"
+        )
         assert "确认通过" in shown, "the buttons fit on 24 rows"
 
         await pilot.press("enter")
