@@ -119,13 +119,13 @@ def render_bare(font_path: str) -> int:
 
 def documents_text(application: Any) -> list[str]:
     """The text each document prints, roughly: its fixed text and the form's values."""
-    from pdfgen import _blocks, _consent, _info_form, _layout
+    from pdfgen import _consent, _info_form, _layout, _parts
 
     form = application.form
     values = [form.name, form.opened_on, form.code, form.address.street, *form.subjects]
     values += [form.legal_rep.name, form.legal_rep.mobile, form.admin.name, form.admin.mobile]
-    shared = [_layout.AUTHORITY, _layout.SYSTEM, _layout.NO_ALTERATION, _blocks.DOCUMENT_LINE]
-    shared += [_blocks.FINGERPRINT_NOTE, *_blocks.SIGNERS, form.admin.email]
+    shared = [_layout.AUTHORITY, _layout.SYSTEM, _layout.NO_ALTERATION, _parts.DOCUMENT_LINE]
+    shared += [_parts.FINGERPRINT_NOTE, *_parts.SIGNERS, form.admin.email]
     info = [_info_form.TITLE, *_info_form.SECTIONS, *_info_form.LABELS.values(), *values]
     terms = [section + "".join(items) for section, items in _consent.TERMS]
     consent = [_consent.TITLE, _consent.INTRO, *terms, _consent.AGREEMENT, form.name, form.code]

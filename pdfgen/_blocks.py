@@ -1,56 +1,207 @@
-"""The parts both documents share: the title with its QR code, and the signing block."""
+"""What a page is made of: blocks that know their height at a width and draw themselves.
+
+A block is laid out by `wrap(width)` (its height at that width) and drawn by `draw(page, x, y)`
+with its bottom-left corner at (x, y). Text from the form (`Text`) is broken and encoded for
+each document. Text that is the same in every document (`FixedText`: headings, labels, the
+terms) is broken once per width and its operators written once per set of fixed characters
+(`_encoding`), then placed where the layout puts it: most of both documents costs a copy.
+"""
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ._build import FURNITURE_TEXT
-from ._content import DocumentContent
-from ._grid import QuickKeepTogether
-from ._layout import DATE_LINE, QR_CAPTION, para, signature_boxes, styles, title_block
-from ._paragraphs import fixed_para
-from ._recording import FixedFlowable
+from ._encoding import DocumentEncoding, FixedEncoding, Run, runs
+from ._pdf_syntax import numbers
+from ._qr import qr_modules
+from ._text import TextStyle, break_lines, plain_lines, text_operators
 
-SIGNERS = ("法定代表人（签字）", "数据管理员（签字）", "医疗机构（盖章）")
-DOCUMENT_LINE = (
-    "申请编号：{id}　资料版本：第 {revision} 版　生成日期：{year} 年 {month:02d} 月 {day:02d} 日"
-)
-FINGERPRINT_NOTE = (
-    "文件指纹 {fingerprint}：本文件对应申请 {id} 第 {revision} 版资料，审核时将与系统中的当前资料"
-    "核对。资料修改后本文件作废，请重新下载、签字盖章后上传。"
-)
-# Text of every page and of these blocks that does not depend on the form, for the documents'
-# fixed characters (`_paragraphs.fixed_characters`).
-SHARED_FIXED_TEXT = "".join(
-    (FURNITURE_TEXT, DATE_LINE, QR_CAPTION, DOCUMENT_LINE, FINGERPRINT_NOTE, *SIGNERS)
-)
+FIXED_LAYOUTS_KEPT = 512  # distinct fixed texts at their widths; the documents use about 70
+QUIET_ZONE_MODULES = 2  # the standard asks for 4; the white around the code adds the rest
 
 
-def heading(title: str, content: DocumentContent) -> list[Flowable]:
-    day = content.generated_on
-    line = DOCUMENT_LINE.format(
-        id=content.application_id,
-        revision=content.revision,
-        year=day.year,
-        month=day.month,
-        day=day.day,
-    )
-    return [title_block(title, line, str(content.fingerprint)), Spacer(1, 3 * mm)]
+@dataclass
+class Page:
+    """One page's operators, drawn with the document's encoding."""
+
+    encoding: DocumentEncoding
+    operators: list[str] = field(default_factory=list)
 
 
-def signing(statement: str, content: DocumentContent) -> Flowable:
-    """Statement, signature and seal boxes and the fingerprint note, kept on one page."""
-    s = styles()
-    note = FINGERPRINT_NOTE.format(
-        fingerprint=content.fingerprint, id=content.application_id, revision=content.revision
-    )
-    return QuickKeepTogether(
-        [
-            fixed_para(statement, s.body),
-            Spacer(1, 3 * mm),
-            FixedFlowable(("signature boxes", SIGNERS), lambda: signature_boxes(SIGNERS)),
-            Spacer(1, 2 * mm),
-            para(note, s.small),
-        ]
-    )
+class Block:
+    space_before = 0.0
+    space_after = 0.0
+    keep_with_next = False
+    width = 0.0
+    height = 0.0
+
+    def wrap(self, width: float) -> float:
+        """Lay out at `width`; the height."""
+        raise NotImplementedError
+
+    def draw(self, page: Page, x: float, y: float) -> None:
+        raise NotImplementedError
+
+    def split(self, height: float) -> tuple[Block, Block] | None:
+        """A first part no taller than `height` and the rest, or None: moves whole."""
+        return None
+
+
+def place(operators: str, x: float, y: float) -> str:
+    """`operators` drawn with their origin at (x, y), the graphics state kept around them."""
+    return f"q 1 0 0 1 {numbers(x, y)} cm\n{operators}\nQ"
+
+
+class Spacer(Block):
+    def __init__(self, height: float) -> None:
+        self.height = height
+
+    def wrap(self, width: float) -> float:
+        self.width = width
+        return self.height
+
+    def draw(self, page: Page, x: float, y: float) -> None:
+        return
+
+
+class Text(Block):
+    """Text from the form: broken and encoded in each document."""
+
+    def __init__(self, text: str, style: TextStyle, *, first_baseline: float | None = None):
+        self.text = plain_lines(text)
+        self.style = style
+        self.space_before = style.space_before
+        self.space_after = style.space_after
+        self.first_baseline = first_baseline
+        self.lines: list[str] = []
+
+    def wrap(self, width: float) -> float:
+        if width != self.width or not self.lines:
+            self.lines = _break(self.text, self.style, width)
+            self.width = width
+            self.height = len(self.lines) * self.style.leading
+        return self.height
+
+    def draw(self, page: Page, x: float, y: float) -> None:
+        box = (x, y + self.height, self.width)
+        encode = page.encoding.runs
+        page.operators.append(
+            text_operators(self.lines, self.style, box, encode, self.first_baseline)
+        )
+
+
+def _break(text: str, style: TextStyle, width: float) -> list[str]:
+    inner = width - style.left_indent
+    return break_lines(text, inner, style.size, inner - style.first_indent)
+
+
+@lru_cache(maxsize=FIXED_LAYOUTS_KEPT)
+def _fixed_lines(text: str, style: TextStyle, width: float) -> tuple[str, ...]:
+    return tuple(_break(plain_lines(text), style, width))
+
+
+@lru_cache(maxsize=FIXED_LAYOUTS_KEPT)
+def _fixed_operators(text: str, style: TextStyle, width: float, fixed: FixedEncoding) -> str:
+    """The operators of a fixed text with its origin at the bottom left."""
+    lines = _fixed_lines(text, style, width)
+    box = (0.0, len(lines) * style.leading, width)
+    return text_operators(lines, style, box, lambda line: fixed_runs(fixed, line))
+
+
+def fixed_runs(fixed: FixedEncoding, text: str) -> list[Run]:
+    """`text` in the fixed codes; a character without one is a mistake in the document's
+    fixed characters, said at once rather than drawn as something else."""
+    try:
+        return runs(fixed.codes, text)
+    except KeyError as missing:
+        character = chr(missing.args[0])
+        raise ValueError(f"fixed text {text!r} has {character!r}, not a fixed character") from None
+
+
+class FixedText(Block):
+    """Text that is the same in every document: laid out and encoded once."""
+
+    def __init__(self, text: str, style: TextStyle) -> None:
+        self.text = text
+        self.style = style
+        self.space_before = style.space_before
+        self.space_after = style.space_after
+        self.keep_with_next = style.keep_with_next
+
+    def wrap(self, width: float) -> float:
+        self.width = width
+        self.height = len(_fixed_lines(self.text, self.style, width)) * self.style.leading
+        return self.height
+
+    def draw(self, page: Page, x: float, y: float) -> None:
+        fixed = page.encoding.fixed
+        operators = _fixed_operators(self.text, self.style, self.width, fixed)
+        page.operators.append(place(operators, x, y))
+
+
+class QrCode(Block):
+    """A square QR code of side `size` points, quiet zone included."""
+
+    def __init__(self, payload: str, size: float) -> None:
+        self.payload = payload
+        self.width = self.height = size
+
+    def wrap(self, width: float) -> float:
+        return self.height
+
+    def draw(self, page: Page, x: float, y: float) -> None:
+        side = len(qr_modules(self.payload))
+        module = self.width / (side + 2 * QUIET_ZONE_MODULES)
+        offset = QUIET_ZONE_MODULES * module
+        matrix = numbers(module, 0, 0, module, x + offset, y + offset)
+        page.operators.append(f"q 0 0 0 rg {matrix} cm\n{_dark_runs(self.payload)}\nQ")
+
+
+@lru_cache(maxsize=64)
+def _dark_runs(payload: str) -> str:
+    """Rectangles filling the dark runs, in module units from the bottom left: written once
+    per payload (both documents of an application carry the same one)."""
+    modules = qr_modules(payload)
+    side = len(modules)
+    rects: list[str] = []
+    for row_index, row in enumerate(modules):
+        bottom = side - 1 - row_index
+        column = 0
+        for dark, run in itertools.groupby(row):
+            length = len(list(run))
+            if dark:
+                rects.append(f"{column} {bottom} {length} 1 re")
+            column += length
+    return "\n".join(rects) + "\nf"
+
+
+def gap(before: Block, after: Block) -> float:
+    """The space between two blocks: the larger of the one's space after and the other's
+    space before (they overlap, as reportlab's frames lay them out)."""
+    return max(before.space_after, after.space_before)
+
+
+class KeepTogether(Block):
+    """Blocks kept on one page, unless together they are taller than a page."""
+
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self.blocks = list(blocks)
+        self.space_before = self.blocks[0].space_before
+        self.space_after = self.blocks[-1].space_after
+
+    def wrap(self, width: float) -> float:
+        self.width = width
+        total = 0.0
+        for previous, block in zip([None, *self.blocks], self.blocks, strict=False):
+            total += block.wrap(width) + (gap(previous, block) if previous else 0.0)
+        self.height = total
+        return total
+
+    def draw(self, page: Page, x: float, y: float) -> None:
+        top = y + self.height
+        for previous, block in zip([None, *self.blocks], self.blocks, strict=False):
+            top -= block.height + (gap(previous, block) if previous else 0.0)
+            block.draw(page, x + (self.width - block.width) / 2, top)

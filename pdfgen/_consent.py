@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
-
-from ._blocks import SHARED_FIXED_TEXT, heading, signing
-from ._build import build_pdf
+from ._blocks import Block, FixedText, Spacer, Text
 from ._content import DocumentContent
+from ._document import build_pdf
+from ._encoding import fixed_characters
 from ._grid import Cell
-from ._layout import CONTENT_WIDTH, HOTLINE, SYSTEM, bordered_table, label_cell, para, styles
-from ._paragraphs import fixed_characters, fixed_para
+from ._layout import CONTENT_WIDTH, HOTLINE, MM, SYSTEM, Styles, bordered_table, label_cell
+from ._parts import SHARED_FIXED_TEXT, heading, signing
 
 TITLE = "系统使用须知及同意书"
 INTRO = (
@@ -82,33 +80,31 @@ FIXED_CHARACTERS = fixed_characters(
 
 
 def consent_pdf(content: DocumentContent) -> bytes:
-    s = styles()
-    story: list[Flowable] = [
+    blocks: list[Block] = [
         *heading(TITLE, content),
         _institution_table(content),
-        Spacer(1, 3 * mm),
-        fixed_para(INTRO, s.body),
+        Spacer(3 * MM),
+        FixedText(INTRO, Styles.body),
     ]
     number = 0
     for section, items in TERMS:
-        story.append(fixed_para(section, s.heading))
+        blocks.append(FixedText(section, Styles.heading))
         for item in items:
             number += 1
-            story.append(fixed_para(f"{number}. {item}", s.term))
-    story += [Spacer(1, 4 * mm), signing(AGREEMENT, content)]
+            blocks.append(FixedText(f"{number}. {item}", Styles.term))
+    blocks += [Spacer(4 * MM), signing(AGREEMENT, content)]
     return build_pdf(
-        story,
+        blocks,
         title=TITLE,
         fingerprint_text=str(content.fingerprint),
         fixed_characters=FIXED_CHARACTERS,
     )
 
 
-def _institution_table(content: DocumentContent) -> Flowable:
-    s = styles()
-    label_width = 32 * mm
+def _institution_table(content: DocumentContent) -> Block:
+    label_width = 32 * MM
     rows = [
-        [label_cell(fixed_para(NAME_LABEL, s.value), 0), Cell((para(content.name, s.value),), 1)],
-        [label_cell(fixed_para(CODE_LABEL, s.value), 0), Cell((para(content.code, s.value),), 1)],
+        [label_cell(NAME_LABEL, 0), Cell((Text(content.name, Styles.value),), 1)],
+        [label_cell(CODE_LABEL, 0), Cell((Text(content.code, Styles.value),), 1)],
     ]
     return bordered_table(rows, (label_width, CONTENT_WIDTH - label_width))

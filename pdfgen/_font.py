@@ -1,9 +1,8 @@
-"""The embedded CJK font: registered once per process, and what it can draw.
+"""The embedded CJK font: parsed once per process, its metrics, and what it can draw.
 
 WenQuanYi Micro Hei ships inside the package (see `fonts/README.md`), so a PDF prints the same
-on any machine: reportlab embeds the subsets of glyphs a document uses (`_subsets`).
-Registration parses the 5 MB file (≈ 0.1 s), hence once per process and only when a document
-is first rendered.
+on any machine: each document embeds subsets of the glyphs it uses (`_font_objects`). Parsing
+the 5 MB file (≈ 0.1 s) happens once per process, when a document is first rendered.
 """
 
 from __future__ import annotations
@@ -12,31 +11,38 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFontFace
 
-from ._subsets import SubsetCachingTTFont
-
-FONT_NAME = "WQYMicroHei"
 FONT_PATH = Path(__file__).resolve().parent / "fonts" / "wqy-microhei.ttc"
 
 
 @cache
-def embedded_font() -> SubsetCachingTTFont:
-    """The registered font (first face of the .ttc); later calls return the same object."""
-    font = SubsetCachingTTFont(FONT_NAME, str(FONT_PATH), subfontIndex=0)
-    pdfmetrics.registerFont(font)
-    return font
+def embedded_face() -> TTFontFace:
+    """The font's first face (of the .ttc); later calls return the same object."""
+    return TTFontFace(str(FONT_PATH), subfontIndex=0)
 
 
-def font_name() -> str:
-    """The registered name to use in styles; registers the font on first use."""
-    name: str = embedded_font().fontName
-    return name
+@cache
+def _advances() -> tuple[dict[int, int], int]:
+    face = embedded_face()
+    return face.charWidths, face.defaultWidth
+
+
+def text_width(text: str, size: float) -> float:
+    """The advance of `text` at font `size`, in points (widths are in 1/1000 of the size)."""
+    widths, default = _advances()
+    return 0.001 * size * sum([widths.get(ord(char), default) for char in text])
+
+
+def char_widths(text: str) -> list[int]:
+    """Each character's advance in 1/1000 of the font size."""
+    widths, default = _advances()
+    return [widths.get(ord(char), default) for char in text]
 
 
 @cache
 def _covered_code_points() -> frozenset[int]:
-    return frozenset(embedded_font().face.charToGlyph)
+    return frozenset(embedded_face().charToGlyph)
 
 
 def unprintable_characters(text: str) -> list[str]:

@@ -1,11 +1,9 @@
-"""Bordered grids of cells drawn straight on the canvas, and a quicker `KeepTogether`.
+"""Bordered grids of cells: the documents' tables.
 
-The documents' tables have known column widths, cells spanning columns but never rows, and
-paragraphs (or a nested grid) in their cells. reportlab's `Table` handles far more (row spans,
-auto widths, styles by range) and costs more than the rest of the page to lay out and draw;
-`Grid` does what ours need the way `Table` does it: a row as tall as its tallest cell plus
-the padding, the cell's flowables stacked as `Table` stacks them, shading under, lines over,
-and a split between rows when a page is full.
+The tables have known column widths, cells spanning columns but never rows, and blocks (text,
+a nested grid) in their cells, laid out as reportlab's `Table` lays them out: a row as tall as
+its tallest cell plus the padding, the cell's blocks stacked, centred vertically or from the
+top, shading under, lines over, and a split between rows when a page is full.
 """
 
 from __future__ import annotations
@@ -13,17 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.lib.colors import Color
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether
-from reportlab.platypus.flowables import _listWrapOn
-
-from ._operators import draw_flowable_at, number, numbers, set_fill, set_stroke
+from ._blocks import Block, Page, gap
+from ._pdf_syntax import number, numbers
 
 
 @dataclass(frozen=True)
 class GridStyle:
-    line_color: Color | None = None
+    line_color: str | None = None  # `_text.colour` operands
     inner_width: float = 0.0  # lines between cells; 0: none
     outer_width: float = 0.0  # the outline; 0: none
     valign: str = "MIDDLE"  # or "TOP"
@@ -35,168 +29,120 @@ class GridStyle:
 
 @dataclass(frozen=True)
 class Cell:
-    content: Sequence[Flowable]
+    content: Sequence[Block]
     column: int
     span: int = 1
-    fill: Color | None = None
-    align: str = "LEFT"  # or "RIGHT": where a flowable narrower than the cell goes
+    fill: str | None = None  # `_text.colour` operands
+    align: str = "LEFT"  # or "RIGHT": where a block narrower than the cell goes
 
 
-class Grid(Flowable):
+class Grid(Block):
     """Rows of cells in columns of `widths`, drawn with `style`."""
 
     def __init__(
         self, rows: Sequence[Sequence[Cell]], widths: Sequence[float], style: GridStyle
     ) -> None:
-        super().__init__()
-        self.hAlign = "CENTER"  # as `Table`: a grid wider than the frame overhangs both sides
         self.rows = [tuple(row) for row in rows]
         self.widths = tuple(widths)
         self.style = style
         self.width = sum(self.widths)
-        self.height = 0.0
-        self._heights: list[float] = []
-        # Each cell's content height and flowable sizes, worked out once by `wrap`.
-        self._stacks: dict[tuple[int, int], tuple[float, list[tuple[float, float]]]] = {}
         self._edges = [sum(self.widths[:column]) for column in range(len(self.widths) + 1)]
+        self._heights: list[float] = []
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if not self._heights and self.rows:
-            self._heights = [self._row_height(index, row) for index, row in enumerate(self.rows)]
+    def wrap(self, width: float) -> float:
+        if not self._heights:
+            self._heights = [self._row_height(row) for row in self.rows]
             self.height = sum(self._heights)
-        return self.width, self.height
+        return self.height
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        self.wrap(availWidth, availHeight)
+    def split(self, height: float) -> tuple[Block, Block] | None:
+        self.wrap(self.width)
         used = 0.0
-        for count, height in enumerate(self._heights):
-            if used + height > availHeight:
+        for count, row_height in enumerate(self._heights):
+            if used + row_height > height:
                 if count == 0:
-                    return []
-                return [
-                    Grid(self.rows[:count], self.widths, self.style),
-                    Grid(self.rows[count:], self.widths, self.style),
-                ]
-            used += height
-        return [self]
+                    return None
+                first = Grid(self.rows[:count], self.widths, self.style)
+                return first, Grid(self.rows[count:], self.widths, self.style)
+            used += row_height
+        return None
 
     def _cell_box(self, cell: Cell) -> tuple[float, float]:
         """The cell's left edge and width."""
-        return self._edges[cell.column], self._edges[cell.column + cell.span] - self._edges[
-            cell.column
-        ]
+        left = self._edges[cell.column]
+        return left, self._edges[cell.column + cell.span] - left
 
-    def _row_height(self, index: int, row: Sequence[Cell]) -> float:
+    def _row_height(self, row: Sequence[Cell]) -> float:
         style = self.style
         tallest = 0.0
         for cell in row:
             _, width = self._cell_box(cell)
-            inner = width - style.left - style.right
-            stack = _stack(cell.content, inner, self._canvas())
-            self._stacks[index, cell.column] = stack
-            tallest = max(tallest, stack[0])
+            tallest = max(tallest, _stack_height(cell.content, width - style.left - style.right))
         return tallest + style.top + style.bottom
 
-    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
-        draw_flowable_at(self, canvas, x, y, _sW)
-
-    def _canvas(self) -> Canvas | None:
-        return getattr(self, "canv", None)
-
-    def draw(self) -> None:
-        canvas: Canvas = self.canv
-        style = self.style
-        canvas.saveState()
-        top = self.height
+    def draw(self, page: Page, x: float, y: float) -> None:
+        operators = page.operators
+        top = y + self.height
         tops = []
         for row, height in zip(self.rows, self._heights, strict=True):
             tops.append(top)
             for cell in row:
                 if cell.fill is not None:
                     left, width = self._cell_box(cell)
-                    set_fill(canvas, cell.fill)
-                    canvas._code.append(f"{numbers(left, top - height, width, height)} re f")
+                    box = numbers(x + left, top - height, width, height)
+                    operators.append(f"{cell.fill} rg {box} re f")
             top -= height
-        for index, (row, row_top) in enumerate(zip(self.rows, tops, strict=True)):
+        for row, row_top, height in zip(self.rows, tops, self._heights, strict=True):
             for cell in row:
-                stack = self._stacks[index, cell.column]
-                self._draw_cell(canvas, cell, stack, row_top, self._heights[index])
-        if style.line_color is not None:
-            self._draw_lines(canvas, tops)
-        canvas.restoreState()
+                self._draw_cell(page, cell, x, row_top, height)
+        if self.style.line_color is not None:
+            operators.append(self._lines(x, y, tops))
 
-    def _draw_cell(
-        self,
-        canvas: Canvas,
-        cell: Cell,
-        stack: tuple[float, list[tuple[float, float]]],
-        row_top: float,
-        height: float,
-    ) -> None:
+    def _draw_cell(self, page: Page, cell: Cell, x: float, row_top: float, height: float) -> None:
         style = self.style
-        left, width = self._cell_box(cell)
         if not cell.content:
             return
-        content_height, sizes = stack
+        left, width = self._cell_box(cell)
+        content_height = _stack_height(cell.content, width - style.left - style.right)
         if style.valign == "TOP":
-            y = row_top - style.top
+            top = row_top - style.top
         else:  # as `Table` centres: the padding difference shifts the content
-            y = row_top - height + (height + style.bottom - style.top + content_height) / 2
-        y += cell.content[0].getSpaceBefore()
-        for flowable, (width_used, flowable_height) in zip(cell.content, sizes, strict=True):
-            x = left + style.left
+            top = row_top - height + (height + style.bottom - style.top + content_height) / 2
+        previous: Block | None = None
+        for block in cell.content:
+            top -= block.height + (gap(previous, block) if previous else 0.0)
+            block_x = x + left + style.left
             if cell.align == "RIGHT":
-                x = left + width - style.right - width_used
-            y -= flowable.getSpaceBefore() + flowable_height
-            flowable.drawOn(canvas, x, y)
-            y -= flowable.getSpaceAfter()
+                block_x = x + left + width - style.right - block.width
+            block.draw(page, block_x, top)
+            previous = block
 
-    def _draw_lines(self, canvas: Canvas, tops: list[float]) -> None:
+    def _lines(self, x: float, y: float, tops: list[float]) -> str:
         style = self.style
-        assert style.line_color is not None
-        set_stroke(canvas, style.line_color)
-        code = canvas._code
+        code = [f"q {style.line_color} RG"]
         if style.inner_width:
-            lines = [(0.0, top, self.width, top) for top in tops[1:]]
+            lines = [(x, top, x + self.width, top) for top in tops[1:]]
             for row, row_top, height in zip(self.rows, tops, self._heights, strict=True):
                 for cell in row:
                     if cell.column:
-                        x = self._edges[cell.column]
-                        lines.append((x, row_top - height, x, row_top))
+                        edge = x + self._edges[cell.column]
+                        lines.append((edge, row_top - height, edge, row_top))
             code.append(f"{number(style.inner_width)} w")
-            path = [f"{numbers(x1, y1)} m {numbers(x2, y2)} l" for x1, y1, x2, y2 in lines]
-            code.append(" ".join([*path, "S"]))
+            code += [f"{numbers(x1, y1)} m {numbers(x2, y2)} l" for x1, y1, x2, y2 in lines]
+            code.append("S")
         if style.outer_width:
             code.append(f"{number(style.outer_width)} w")
-            code.append(f"{numbers(0, 0, self.width, self.height)} re S")
+            code.append(f"{numbers(x, y, self.width, self.height)} re S")
+        code.append("Q")
+        return " ".join(code)
 
 
-def _stack(
-    content: Sequence[Flowable], width: float, canvas: Canvas | None
-) -> tuple[float, list[tuple[float, float]]]:
-    """The height of `content` stacked in a cell `width` wide, and each flowable's size: the
-    spaces between flowables count, the first's space before and the last's after do not."""
-    sizes = [flowable.wrapOn(canvas, width, 0xFFFFFF) for flowable in content]
-    if not content:
-        return 0.0, sizes
-    total = sum(
-        height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
-        for flowable, (_, height) in zip(content, sizes, strict=True)
-    )
-    return total - content[0].getSpaceBefore() - content[-1].getSpaceAfter(), sizes
-
-
-class QuickKeepTogether(KeepTogether):
-    """`KeepTogether` measuring its content without copying the frame.
-
-    reportlab copies the whole frame at every measure, for content that adds content to the
-    frame (indenters, frame actions); the documents' kept-together content never does.
-    """
-
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        dims: list[tuple[float, float]] = []
-        width, height = _listWrapOn(self._content, aW, None, dims=dims)
-        self._H = height
-        self._H0 = dims[0][1] if dims else 0
-        self._wrapInfo = aW, aH
-        return width, 0xFFFFFF  # as `KeepTogether`: always asks to be split
+def _stack_height(content: Sequence[Block], width: float) -> float:
+    """The height of `content` stacked in a cell `width` wide (laying each block out): the
+    spaces between blocks count, the first's space before and the last's after do not."""
+    total = 0.0
+    previous: Block | None = None
+    for block in content:
+        total += block.wrap(width) + (gap(previous, block) if previous else 0.0)
+        previous = block
+    return total

@@ -2,31 +2,28 @@
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
-
-from ._blocks import SHARED_FIXED_TEXT, heading, signing
-from ._build import build_pdf
+from ._blocks import Block, FixedText, Spacer, Text
 from ._content import SEGMENT_TITLES, DocumentContent
+from ._document import build_pdf
+from ._encoding import fixed_characters
 from ._grid import Cell, Grid, GridStyle
 from ._layout import (
     CONTENT_WIDTH,
     HEADING_FILL,
     LABEL_FILL,
     LINE,
+    MM,
     MUTED,
+    Styles,
     bordered_table,
     label_cell,
-    para,
-    styles,
-    text_style,
 )
-from ._paragraphs import fixed_characters, fixed_para
-from ._plain_text import PlainText, TextStyle
+from ._parts import SHARED_FIXED_TEXT, heading, signing
+from ._text import TextStyle
 
 TITLE = "医疗机构信息收集表"
-LABEL_WIDTH = 30 * mm
-SHORT_VALUE_WIDTH = 55 * mm
+LABEL_WIDTH = 30 * MM
+SHORT_VALUE_WIDTH = 55 * MM
 COLUMN_WIDTHS = (
     LABEL_WIDTH,
     SHORT_VALUE_WIDTH,
@@ -63,14 +60,14 @@ FIXED_CHARACTERS = fixed_characters(
 
 
 def info_form_pdf(content: DocumentContent) -> bytes:
-    story: list[Flowable] = [
+    blocks: list[Block] = [
         *heading(TITLE, content),
         _fields_table(content),
-        Spacer(1, 4 * mm),
+        Spacer(4 * MM),
         signing(STATEMENT, content),
     ]
     return build_pdf(
-        story,
+        blocks,
         title=TITLE,
         fingerprint_text=str(content.fingerprint),
         fixed_characters=FIXED_CHARACTERS,
@@ -78,31 +75,32 @@ def info_form_pdf(content: DocumentContent) -> bytes:
 
 
 def _fields_table(content: DocumentContent) -> Grid:
-    s = styles()
     rows: list[list[Cell]] = []
 
-    def cell(text: str) -> PlainText:
-        return para(text, s.value)
-
-    def label(key: str, column: int = 0) -> Cell:
-        return label_cell(fixed_para(LABELS[key], s.value), column)
+    def cell(text: str) -> Text:
+        return Text(text, Styles.value)
 
     def section(title: str) -> None:
-        rows.append([Cell((fixed_para(title, s.section),), 0, span=4, fill=HEADING_FILL)])
+        rows.append([Cell((FixedText(title, Styles.section),), 0, span=4, fill=HEADING_FILL)])
 
-    def wide(key: str, *value: Flowable) -> None:
-        rows.append([label(key), Cell(value, 1, span=3)])
+    def wide(key: str, *value: Block) -> None:
+        rows.append([label_cell(LABELS[key], 0), Cell(value, 1, span=3)])
 
     def person(name: str, mobile: str) -> None:
         rows.append(
-            [label("person"), Cell((cell(name),), 1), label("mobile", 2), Cell((cell(mobile),), 3)]
+            [
+                label_cell(LABELS["person"], 0),
+                Cell((cell(name),), 1),
+                label_cell(LABELS["mobile"], 2),
+                Cell((cell(mobile),), 3),
+            ]
         )
 
     basic, legal_rep, admin = SECTIONS
     section(basic)
     wide("name", cell(content.name))
     wide("opened_on", cell(content.opened_on))
-    wide("code", cell(content.code), Spacer(1, 1.5 * mm), _code_segments(content))
+    wide("code", cell(content.code), Spacer(1.5 * MM), _code_segments(content))
     wide("address", cell(content.address))
     wide("subjects", cell(SUBJECTS_SEPARATOR.join(content.subjects) or NO_SUBJECTS))
     section(legal_rep)
@@ -119,29 +117,27 @@ SEGMENTS_GRID = GridStyle(
     inner_width=0.4,
     outer_width=0.4,
     valign="TOP",
-    top=0.8 * mm,
-    bottom=1.2 * mm,
-    left=1.5 * mm,
+    top=0.8 * MM,
+    bottom=1.2 * MM,
+    left=1.5 * MM,
 )
+NOTE_STYLE = TextStyle(size=8.5, leading=Styles.value.leading, color=MUTED)
 
 
 def _code_segments(content: DocumentContent) -> Grid:
     """The code's five parts under it: title, then the value and what it means."""
-    s = styles()
     segments = content.code_segments
-    width = (CONTENT_WIDTH - LABEL_WIDTH - 5 * mm) / max(1, len(segments))
-    value_style = text_style(s.value)
-    note_style = TextStyle(size=8.5, leading=value_style.leading, color=MUTED)
+    width = (CONTENT_WIDTH - LABEL_WIDTH - 5 * MM) / max(1, len(segments))
     titles = [
-        Cell((fixed_para(segment.title, s.small),), column, fill=LABEL_FILL)
+        Cell((FixedText(segment.title, Styles.small),), column, fill=LABEL_FILL)
         for column, segment in enumerate(segments)
     ]
     meanings = []
     for column, segment in enumerate(segments):
         # The meaning in smaller muted type, under the value as the next line of one paragraph.
-        value = PlainText(segment.value, value_style)
+        value = Text(segment.value, Styles.value)
         if segment.label:
-            note = PlainText(segment.label, note_style, first_baseline=value_style.size)
+            note = Text(segment.label, NOTE_STYLE, first_baseline=Styles.value.size)
             meanings.append(Cell((value, note), column))
         else:
             meanings.append(Cell((value,), column))

@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.graphics.barcode import qrencoder
+from ._qr_encoder import qrencoder
 
 _FINDER_LIKE = "10111010000"
 

@@ -1,6 +1,6 @@
 """What a process reuses across documents: never another form's content, never more and more.
 
-A warm process reuses the layout and drawing of the fixed text and the fixed font subsets. A
+A warm process reuses the layout and operators of the fixed text and the fixed font subsets. A
 document must come out exactly as a fresh process renders it, whatever was rendered before.
 """
 
@@ -15,19 +15,20 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from reportlab.lib.styles import ParagraphStyle
 
 from domain import Admin, Application, Person
 from pdfgen import (
-    _build,
+    _blocks,
     _content,
-    _paragraphs,
-    _recording,
+    _document,
+    _encoding,
+    _font_objects,
+    _qr,
     fingerprint,
     render_consent,
     render_info_form,
 )
-from pdfgen._font import embedded_font
+from pdfgen._layout import Styles
 from tests.pdfgen.pdf_samples import GENERATED_ON, application, complete_form, pdf_text, squeezed
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,7 +88,7 @@ def test_two_forms_in_turn_give_the_bytes_of_a_fresh_process(
         assert fresh_process_digests(order) == expected
 
     names = {"first": "广州市越秀区示范人民医院", "second": "北京协和医院"}
-    for (form, _document), pdf in warm.items():
+    for (form, _kind), pdf in warm.items():
         text = squeezed(pdf_text(pdf, tmp_path))
         source = sources[form]
         assert str(fingerprint(source.id, source.revision, source.form)) in text
@@ -97,11 +98,12 @@ def test_two_forms_in_turn_give_the_bytes_of_a_fresh_process(
 
 
 def test_what_is_kept_does_not_grow_with_the_number_of_forms() -> None:
-    def kept() -> tuple[int, int, int]:
+    def kept() -> tuple[int, ...]:
         return (
-            _paragraphs._shared_layout.cache_info().currsize,
-            len(_recording._shared),
-            embedded_font().fixed_subset_objects.cache_info().currsize,
+            _blocks._fixed_lines.cache_info().currsize,
+            _blocks._fixed_operators.cache_info().currsize,
+            _font_objects.fixed_font_objects.cache_info().currsize,
+            _encoding.fixed_encoding.cache_info().currsize,
         )
 
     for render in RENDERERS.values():
@@ -112,43 +114,46 @@ def test_what_is_kept_does_not_grow_with_the_number_of_forms() -> None:
             render(other_application(revision), generated_on=GENERATED_ON)
     assert kept() == before
     assert len(_content._recent) == _content.RECENT_SNAPSHOTS
+    # Kept per payload (both documents of an application share one), up to a bound.
+    for per_payload in (_qr.qr_modules, _blocks._dark_runs):
+        info = per_payload.cache_info()
+        assert info.maxsize is not None and info.currsize <= info.maxsize
 
 
-def test_fixed_text_and_furniture_are_drawn_from_recordings(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # Start from nothing recorded, and see every recording made for the two documents.
-    _paragraphs._shared_layout.cache_clear()
-    _recording._shared.clear()
-    _build._fixed_furniture.cache_clear()
-    recordings: list[tuple[str, ...] | None] = []
-    record = _recording.record_drawing
-
-    def spy(characters: str, draw: Callable[..., None]) -> tuple[str, ...] | None:
-        recordings.append(record(characters, draw))
-        return recordings[-1]
-
-    monkeypatch.setattr(_recording, "record_drawing", spy)
-    monkeypatch.setattr(_build, "record_drawing", spy)
+def test_fixed_text_is_laid_out_and_encoded_once_for_every_form() -> None:
+    _blocks._fixed_lines.cache_clear()
+    _blocks._fixed_operators.cache_clear()
     for render in RENDERERS.values():
         render(application(), generated_on=GENERATED_ON)
-    assert len(recordings) > 40
-    assert None not in recordings, "a fixed text has a character its document does not claim"
+    first = _blocks._fixed_operators.cache_info()
+    assert first.misses > 40  # the terms, labels, headings and titles of both documents
+    for render in RENDERERS.values():
+        render(other_application(), generated_on=GENERATED_ON)
+    again = _blocks._fixed_operators.cache_info()
+    assert again.misses == first.misses
+    assert again.hits >= first.hits + first.misses
 
 
-def test_fixed_text_outside_the_claimed_characters_is_drawn_live(
+def test_a_fixed_text_with_a_character_not_claimed_is_refused_at_once() -> None:
+    blocks: list[_blocks.Block] = [_blocks.FixedText("未认领的字", Styles.value)]
+    claimed = _encoding.fixed_characters(_document.FURNITURE_TEXT, "认领的字")
+    with pytest.raises(ValueError, match="未"):
+        _document.build_pdf(blocks, title="t", fingerprint_text="f", fixed_characters=claimed)
+
+
+def test_characters_beyond_one_subset_get_more_subsets_and_read_back(
     pdftotext: str, tmp_path: Path
 ) -> None:
-    style = ParagraphStyle(
-        "plain", fontName=embedded_font().fontName, fontSize=12, leading=16, wordWrap="CJK"
-    )
-    story = [_paragraphs.fixed_para("未认领的字照样印出", style)]
-    pdfs = [
-        _build.build_pdf(story[:], title="t", fingerprint_text="f", fixed_characters="")
-        for _ in range(2)
-    ]
-    assert pdfs[0] == pdfs[1]
-    assert "未认领的字照样印出" in squeezed(pdf_text(pdfs[0], tmp_path))
+    # 600 different ideographs, none of them fixed: three subsets of the document's own.
+    many = "".join(chr(0x4E00 + 7 * index) for index in range(600))
+    encoding = _encoding.DocumentEncoding(_encoding.fixed_encoding("医院"))
+    codes = [(subset, code) for subset, run in encoding.runs(many) for code in run]
+    assert encoding.subset_count == 1 + 3
+    assert len(set(codes)) == len(many) and all(code for _subset, code in codes)
+    text = _blocks.Text(many, Styles.value)
+    claimed = _encoding.fixed_characters(_document.FURNITURE_TEXT)
+    pdf = _document.build_pdf([text], title="t", fingerprint_text="f", fixed_characters=claimed)
+    assert squeezed(pdf_text(pdf, tmp_path)).count(many) == 1
 
 
 def test_two_forms_rendered_at_once_in_threads_are_their_own_bytes() -> None:
