@@ -25,3 +25,8 @@ def pdffonts() -> str:
 @pytest.fixture
 def zbarimg() -> str:
     return need_program("zbarimg")
+
+
+@pytest.fixture
+def pdfinfo() -> str:
+    return need_program("pdfinfo")

@@ -105,3 +105,29 @@ def test_another_process_renders_the_same_bytes() -> None:
     here = render_info_form(application(), generated_on=GENERATED_ON)
     here = render_consent(application(), generated_on=GENERATED_ON) + here
     assert result.stdout.strip() == hashlib.sha256(here).hexdigest()
+
+
+@pytest.mark.parametrize("render", RENDERERS)
+def test_cross_reference_table_points_at_every_object(render, pdfinfo: str, tmp_path: Path) -> None:
+    # Readers repair a broken table silently, so the offsets are checked one by one.
+    pdf = render(application(), generated_on=GENERATED_ON)
+    start = int(pdf[pdf.rindex(b"startxref") :].split()[1])
+    assert pdf[start:].startswith(b"xref\n0 ")
+    count = int(pdf[start:].split()[2])
+    entries = pdf[start:].split(b"\n")[2 : 2 + count]
+    assert entries[0] == b"0000000000 65535 f "
+    for number, entry in enumerate(entries[1:], start=1):
+        offset = int(entry[:10])
+        assert pdf[offset:].startswith(b"%d 0 obj\n" % number), number
+    trailer = pdf[pdf.rindex(b"trailer") :]
+    assert b"/Size %d " % count in trailer
+    source = tmp_path / "document.pdf"
+    source.write_bytes(pdf)
+    checked = subprocess.run([pdfinfo, str(source)], capture_output=True, text=True, check=True)
+    assert checked.stderr == ""  # no syntax error or repaired table reported
+    info = dict(line.split(":", 1) for line in checked.stdout.splitlines())
+    assert info["Page size"].strip() == "595.276 x 841.89 pts (A4)"
+    assert info["Title"].strip() in ("医疗机构信息收集表", "系统使用须知及同意书")
+    source_form = application()
+    printed = str(fingerprint(source_form.id, source_form.revision, source_form.form))
+    assert info["Subject"].strip() == printed
