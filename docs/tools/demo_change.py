@@ -22,20 +22,27 @@ NEW_ADMIN_MOBILE = "13900139007"
 SCAN = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
-def newest_secret(database_url: str, *, recipient: str, purpose: str, name: str) -> str:
-    """Secret `name` of the newest outbox message to `recipient` for `purpose` (before any
-    delivery worker wipes it; the in-process API runs none)."""
+def outbox_secrets(
+    database_url: str, *, recipient: str, purpose: str
+) -> list[dict[str, str] | None]:
+    """The `secrets` of every outbox message to `recipient` for `purpose`, oldest first (None
+    once a delivery worker has wiped them; the in-process API runs none)."""
     engine = create_engine(database_url)
     try:
         with engine.connect() as connection:
             rows = connection.execute(
                 select(outbox.c.secrets)
                 .where(outbox.c.recipient == recipient, outbox.c.purpose == purpose)
-                .order_by(outbox.c.id.desc())
+                .order_by(outbox.c.id)
             ).all()
     finally:
         engine.dispose()
-    for (secrets,) in rows:
+    return [secrets for (secrets,) in rows]
+
+
+def newest_secret(database_url: str, *, recipient: str, purpose: str, name: str) -> str:
+    """Secret `name` of the newest outbox message to `recipient` for `purpose`."""
+    for secrets in reversed(outbox_secrets(database_url, recipient=recipient, purpose=purpose)):
         if secrets and name in secrets:
             return str(secrets[name])
     raise AssertionError(f"no {purpose} message to {recipient} with a {name!r} secret")

@@ -6,13 +6,11 @@ The SMS code and the initial password are read where a test may read them: the o
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, select
 
 import client._api
 from client import (
@@ -26,46 +24,14 @@ from client import (
     VerificationFailedError,
     VerificationRateLimitedError,
 )
+from docs.tools.demo_change import newest_secret, sms_code
 from domain import Address, Admin, FileKind, Form, Person, Status, make_institution_code
-from server.storage.tables import outbox
 
 PHONE = "13800138555"
 LEGAL_REP_PHONE = "13900139555"
+ADMIN_EMAIL = "wangfang@example.com"
 PDF = b"%PDF-1.4\n% stamped scan\n"
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64
-
-
-def outbox_secret(database_url: str, purpose: str, name: str) -> str:
-    """The newest secret `name` of an outbox message for `purpose` (the test's view of it)."""
-    engine = create_engine(database_url)
-    try:
-        with engine.connect() as connection:
-            rows = connection.execute(
-                select(outbox.c.secrets)
-                .where(outbox.c.purpose == purpose)
-                .order_by(outbox.c.id.desc())
-            ).all()
-    finally:
-        engine.dispose()
-    for (secrets,) in rows:
-        if secrets and name in secrets:
-            return str(secrets[name])
-    raise AssertionError(f"no {purpose} message with a {name!r} secret in the outbox")
-
-
-def sms_code(database_url: str) -> str:
-    engine = create_engine(database_url)
-    try:
-        with engine.connect() as connection:
-            [secrets] = connection.execute(
-                select(outbox.c.secrets)
-                .where(outbox.c.purpose == "verification_code")
-                .order_by(outbox.c.id.desc())
-                .limit(1)
-            ).one()
-    finally:
-        engine.dispose()
-    return next(str(v) for v in secrets.values() if re.fullmatch(r"\d{6}", str(v)))
 
 
 def complete_form(admin_mobile: str) -> Form:
@@ -76,13 +42,13 @@ def complete_form(admin_mobile: str) -> Form:
         address=Address(province="440000", city="440100", district="440104", street="中山路 9 号"),
         subjects=["内科", "外科"],
         legal_rep=Person(name="李明", mobile=LEGAL_REP_PHONE),
-        admin=Admin(name="王芳", mobile=admin_mobile, email="wangfang@example.com"),
+        admin=Admin(name="王芳", mobile=admin_mobile, email=ADMIN_EMAIL),
     )
 
 
 async def registered(api: CentralAPI, database_url: str, phone: str = PHONE) -> str:
     started = await api.start_verification(phone, "register")
-    token = await api.confirm_verification(started.id, sms_code(database_url))
+    token = await api.confirm_verification(started.id, sms_code(database_url, phone))
     application = await api.create_application(token)
     return application.id
 
@@ -93,7 +59,7 @@ async def test_verification_says_when_to_resend_and_never_carries_the_code(
     started = await signed_in.start_verification(PHONE, "register")
     assert started.expires_at > started.resend_after
     assert 55 <= started.seconds_until_resend() <= 60
-    assert sms_code(database_url) not in started.model_dump_json()
+    assert sms_code(database_url, PHONE) not in started.model_dump_json()
     with pytest.raises(VerificationRateLimitedError) as too_soon:
         await signed_in.start_verification(PHONE, "register")
     assert too_soon.value.retry_after and too_soon.value.retry_after > 0
@@ -104,7 +70,7 @@ async def test_wrong_code_says_how_many_tries_are_left(
     signed_in: CentralAPI, database_url: str
 ) -> None:
     started = await signed_in.start_verification(PHONE, "register")
-    wrong = "000000" if sms_code(database_url) != "000000" else "111111"
+    wrong = "000000" if sms_code(database_url, PHONE) != "000000" else "111111"
     with pytest.raises(VerificationFailedError) as refused:
         await signed_in.confirm_verification(started.id, wrong)
     assert refused.value.tries_left == 4
@@ -179,7 +145,7 @@ async def test_documents_uploads_submit_approve_and_the_institution_signs_in(
     approved = await signed_in.approve(application_id)
     assert approved.status is Status.APPROVED and approved.account is not None
 
-    password = outbox_secret(database_url, "approval", "secret")
+    password = newest_secret(database_url, recipient=ADMIN_EMAIL, purpose="approval", name="secret")
     login = await signed_in.account_login(approved.account.login_name, password)
     assert login.account_id == approved.account.id
     by_phone = await signed_in.account_login(PHONE, password)

@@ -7,11 +7,9 @@ phones); the screen must never show them.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import create_engine, select
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -23,8 +21,8 @@ from client import (
     VerificationGoneError,
     VerificationRateLimitedError,
 )
+from docs.tools.demo_change import outbox_secrets, sms_code
 from domain import mask_phone
-from server.storage.tables import outbox
 from tui import HotlineApp
 from tui.screens import ChangeAdminMobileModal
 from tui.screens.change_admin_mobile import change_failure_sentence
@@ -42,25 +40,6 @@ async def settle(pilot: Pilot[None]) -> None:
         with contextlib.suppress(WorkerFailed):
             await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-
-
-def outbox_rows(database_url: str, recipient: str, purpose: str) -> list[dict[str, str] | None]:
-    engine = create_engine(database_url)
-    try:
-        with engine.connect() as connection:
-            rows = connection.execute(
-                select(outbox.c.secrets)
-                .where(outbox.c.purpose == purpose, outbox.c.recipient == recipient)
-                .order_by(outbox.c.id)
-            ).all()
-    finally:
-        engine.dispose()
-    return [row.secrets for row in rows]
-
-
-def sms_code(database_url: str, phone: str) -> str:
-    secrets = outbox_rows(database_url, phone, "verification_code")[-1] or {}
-    return next(str(v) for v in secrets.values() if re.fullmatch(r"\d{6}", str(v)))
 
 
 async def draft_at_form_step(pilot: Pilot[None], database_url: str) -> WalkthroughScreen:
@@ -112,7 +91,9 @@ async def test_the_new_number_is_verified_then_shown_and_typed_edits_stay(
         modal = await open_modal(pilot)
         await send_code_to(pilot, OLD_PHONE)
         assert "相同" in modal_sentence(modal)
-        assert outbox_rows(database_url, OLD_PHONE, "verification_code")[1:] == []
+        assert (
+            outbox_secrets(database_url, recipient=OLD_PHONE, purpose="verification_code")[1:] == []
+        )
 
         modal.query_one("#new-mobile", PhoneInput).clear()
         await send_code_to(pilot, NEW_PHONE)
@@ -133,7 +114,9 @@ async def test_the_new_number_is_verified_then_shown_and_typed_edits_stay(
         assert screen.application is not None and screen.application.revision > revision
         changed = await signed_in.get_application(application_id)
         assert changed.form.admin.mobile == mask_phone(NEW_PHONE)
-        assert outbox_rows(database_url, OLD_PHONE, "admin_changed"), "the old number is told"
+        assert outbox_secrets(database_url, recipient=OLD_PHONE, purpose="admin_changed"), (
+            "the old number is told"
+        )
 
         await pilot.press("ctrl+s")  # the kept edits save on the new revision
         await settle(pilot)
