@@ -7,19 +7,17 @@ The screen must never show it.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import create_engine, select
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Button, Checkbox, Input, Select, Static
 from textual.worker import WorkerFailed
 
 from client import CentralAPI
+from docs.tools.demo_change import sms_code
 from domain import FileKind, Status, make_institution_code, organization_check_char
-from server.storage.tables import outbox
 from tui import HotlineApp
 from tui.screens import DetailScreen, LookupScreen
 from tui.screens.walkthrough import FORM, STATUS, UPLOAD, VERIFY, WalkthroughScreen
@@ -40,21 +38,6 @@ async def settle(pilot: Pilot[None]) -> None:
         with contextlib.suppress(WorkerFailed):
             await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-
-
-def sms_code(database_url: str) -> str:
-    engine = create_engine(database_url)
-    try:
-        with engine.connect() as connection:
-            [secrets] = connection.execute(
-                select(outbox.c.secrets)
-                .where(outbox.c.purpose == "verification_code", outbox.c.recipient == PHONE)
-                .order_by(outbox.c.id.desc())
-                .limit(1)
-            ).one()
-    finally:
-        engine.dispose()
-    return next(str(v) for v in secrets.values() if re.fullmatch(r"\d{6}", str(v)))
 
 
 def walkthrough(app: HotlineApp) -> WalkthroughScreen:
@@ -96,7 +79,7 @@ async def verify_and_register(pilot: Pilot[None], database_url: str) -> Walkthro
     assert screen.query_one(VerifyPanel).phone == PHONE
     await pilot.press("enter")  # 发送验证码 from the phone field
     await settle(pilot)
-    code = sms_code(database_url)
+    code = sms_code(database_url, PHONE)
     await pilot.press(*code, "enter")
     await settle(pilot)
     return screen
@@ -112,7 +95,7 @@ async def test_send_code_counts_down_and_never_shows_the_code(
         await pilot.press("enter")
         await settle(pilot)
         panel = app.screen.query_one(VerifyPanel)
-        code = sms_code(database_url)
+        code = sms_code(database_url, PHONE)
         assert "138****8777" in panel.sent_text
         assert code not in screen_text(app)
         send = app.screen.query_one("#send-code", Button)
