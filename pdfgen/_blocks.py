@@ -19,6 +19,7 @@ from ._pdf_syntax import numbers
 from ._qr import qr_modules
 from ._text import TextStyle, break_lines, plain_lines, text_operators
 
+_FUZZ = 1e-6
 FIXED_LAYOUTS_KEPT = 512  # distinct fixed texts at their widths; the documents use about 70
 QUIET_ZONE_MODULES = 2  # the standard asks for 4; the white around the code adds the rest
 
@@ -47,6 +48,11 @@ class Block:
 
     def split(self, height: float) -> tuple[Block, Block] | None:
         """A first part no taller than `height` and the rest, or None: moves whole."""
+        return None
+
+    def split_inside(self, height: float) -> tuple[Block, Block] | None:
+        """For a block at the top of a page that `split` cannot part: a first part no taller
+        than `height`, cut where it would rather not be (inside a table row), or None."""
         return None
 
 
@@ -84,6 +90,22 @@ class Text(Block):
             self.width = width
             self.height = len(self.lines) * self.style.leading
         return self.height
+
+    def split(self, height: float) -> tuple[Block, Block] | None:
+        """Between lines: as many as fit in `height`, the rest after."""
+        count = int((height + _FUZZ) // self.style.leading)
+        if count < 1 or count >= len(self.lines):
+            return None
+        first = self._part(self.lines[:count], self.first_baseline)
+        return first, self._part(self.lines[count:], None)
+
+    def _part(self, lines: list[str], first_baseline: float | None) -> Text:
+        part = Text("", self.style, first_baseline=first_baseline)
+        part.text = " ".join(lines)
+        part.lines = lines
+        part.width = self.width
+        part.height = len(lines) * self.style.leading
+        return part
 
     def draw(self, page: Page, x: float, y: float) -> None:
         box = (x, y + self.height, self.width)

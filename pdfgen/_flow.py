@@ -4,7 +4,8 @@ Each block goes below the one before, the larger of their spaces between them (n
 top of a page). A block that does not fit in what is left of the page is split if it can be
 (a grid between rows), else moved to the next page. A block that wants to stay with the next
 (a heading) is kept with it. Blocks kept together that are taller than a whole page are let
-go one by one, and a single block taller than a page is placed anyway, running over its foot.
+go one by one; a table row taller than a page is cut between the lines of its cells. What
+cannot be cut at all (none of the documents' blocks) is placed anyway, over the page's foot.
 """
 
 from __future__ import annotations
@@ -45,10 +46,12 @@ def paginate(blocks: Sequence[Block], frame: Frame) -> list[list[Placed]]:
             previous = block
             continue
         parts = block.split(y - space - frame.bottom)
+        if parts is None and previous is None:  # an empty page cannot take it either
+            parts = block.split_inside(y - frame.bottom)
         if parts is not None:
             queue.extendleft(reversed(parts))
             continue
-        if previous is None:  # an empty page cannot take it either
+        if previous is None:
             if isinstance(block, KeepTogether):
                 queue.extendleft(reversed(block.blocks))
                 continue

@@ -48,14 +48,17 @@ def _covered_code_points() -> frozenset[int]:
 def unprintable_characters(text: str) -> list[str]:
     """Characters of `text` the font has no glyph for, each once, in order of appearance.
 
-    Whitespace is left out: line breaks and spaces are layout, not glyphs.
+    Whitespace is left out: line breaks and spaces are layout, not glyphs (`_text.plain_lines`
+    makes each run a space). Other control characters never print, whatever the font maps
+    them to.
     """
     covered = _covered_code_points()
     missing: list[str] = []
     for char in text:
-        if char.isspace() or ord(char) in covered or char in missing:
+        if char.isspace() or char in missing:
             continue
-        missing.append(char)
+        if ord(char) not in covered or unicodedata.category(char) == "Cc":
+            missing.append(char)
     return missing
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import zlib
 from functools import lru_cache
 
-from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, makeToUnicodeCMap
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN
 
 from ._encoding import FixedEncoding
 from ._font import embedded_face
@@ -59,13 +59,38 @@ def subset_objects(
         f" /FontFile2 {reference(program)} >>"
     )
     font_program = make_subset(face, list(code_points))
-    cmap = makeToUnicodeCMap(base_name, list(code_points)).encode("ascii")
+    cmap = to_unicode_map(base_name, code_points)
     return (
         font.encode("ascii"),
         descriptor_text.encode("ascii"),
         stream(font_program, level=level, Length1=len(font_program)),
         stream(cmap, level=level),
     )
+
+
+def to_unicode_map(name: str, code_points: tuple[int, ...]) -> bytes:
+    """The CMap that gives each code its character back (text extraction, search): one byte a
+    code, the characters in UTF-16BE, so those beyond the BMP as their surrogate pairs."""
+    pairs = [
+        f"<{code:02X}> <{chr(point).encode('utf-16-be').hex().upper()}>"
+        for code, point in enumerate(code_points)
+    ]
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        f"/CIDSystemInfo << /Registry ({name}) /Ordering ({name}) /Supplement 0 >> def",
+        f"/CMapName /{name} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(code_points) - 1:02X}>",
+        "endcodespacerange",
+    ]
+    for first in range(0, len(pairs), 100):  # a bfchar section holds at most 100 entries
+        chunk = pairs[first : first + 100]
+        lines += [f"{len(chunk)} beginbfchar", *chunk, "endbfchar"]
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines).encode("ascii")
 
 
 def widths_array(widths: list[int]) -> str:

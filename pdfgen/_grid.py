@@ -9,7 +9,7 @@ top, shading under, lines over, and a split between rows when a page is full.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ._blocks import Block, Page, gap
 from ._pdf_syntax import number, numbers
@@ -66,6 +66,23 @@ class Grid(Block):
                 return first, Grid(self.rows[count:], self.widths, self.style)
             used += row_height
         return None
+
+    def split_inside(self, height: float) -> tuple[Block, Block] | None:
+        """The first row cut between lines at `height` (a row taller than a page: a list of
+        subjects, a street of many parts), continued in a row of the same cells after."""
+        self.wrap(self.width)
+        style = self.style
+        inner = height - style.top - style.bottom
+        firsts, rests = [], []
+        for cell in self.rows[0]:
+            _, width = self._cell_box(cell)
+            first, rest = _split_stack(cell.content, width - style.left - style.right, inner)
+            firsts.append(replace(cell, content=first))
+            rests.append(replace(cell, content=rest))
+        if not any(cell.content for cell in firsts) or not any(cell.content for cell in rests):
+            return None
+        first_grid = Grid([firsts], self.widths, style)
+        return first_grid, Grid([rests, *self.rows[1:]], self.widths, style)
 
     def _cell_box(self, cell: Cell) -> tuple[float, float]:
         """The cell's left edge and width."""
@@ -135,6 +152,26 @@ class Grid(Block):
             code.append(f"{numbers(x, y, self.width, self.height)} re S")
         code.append("Q")
         return " ".join(code)
+
+
+def _split_stack(
+    content: Sequence[Block], width: float, height: float
+) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
+    """`content` stacked in a cell `width` wide, parted where `height` is full: the blocks
+    that fit, the block that does not split between its lines, and the blocks after it."""
+    used = 0.0
+    previous: Block | None = None
+    for index, block in enumerate(content):
+        space = gap(previous, block) if previous else 0.0
+        block_height = block.wrap(width)
+        if used + space + block_height > height:
+            parts = block.split(height - used - space)
+            if parts is None:
+                return tuple(content[:index]), tuple(content[index:])
+            return (*content[:index], parts[0]), (parts[1], *content[index + 1 :])
+        used += space + block_height
+        previous = block
+    return tuple(content), ()
 
 
 def _stack_height(content: Sequence[Block], width: float) -> float:

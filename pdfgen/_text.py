@@ -19,7 +19,9 @@ from ._encoding import Run
 from ._font import char_widths, text_width
 from ._pdf_syntax import number, numbers
 
-_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+# Any whitespace but the no-break space: the line and paragraph separators and the like have no
+# glyph in the font, and a value pasted from elsewhere may carry them.
+_SPACES = re.compile(r"[^\S\xa0]+")
 # A run of characters that stays on one line: Latin letters, digits and their punctuation.
 _WORD = re.compile(r"[\x21-\x7e\u00a1-\u02ff]+")
 _CANNOT_START = frozenset(ALL_CANNOT_START)
