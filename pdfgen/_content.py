@@ -165,8 +165,10 @@ def _font_problems(content: DocumentContent) -> list[Problem]:
     for field, title, text in printed:
         for char in unprintable_characters(text):
             kind = "是生僻字，" if is_rare_ideograph(char) else ""
+            # A control character would not show in the sentence: its code point does.
+            shown = char if char.isprintable() else f"U+{ord(char):04X}"
             message = (
-                f"“{char}”（{title}）{kind}文件所用字体无法打印；"
+                f"“{shown}”（{title}）{kind}文件所用字体无法打印；"
                 "请改用通用写法，或联系技术支持（400 0030 686）。"
             )
             problems.append(Problem(field=field, message=message, code="document_unprintable"))

@@ -261,6 +261,8 @@ def test_a_control_character_is_refused(character: str) -> None:
     with pytest.raises(DocumentRefused) as refused:
         consent_named(f"越秀{character}示范医院")
     assert [p.field for p in refused.value.problems] == ["name"]
+    # The sentence names it by its code point: the character itself would not show.
+    assert f"“U+{ord(character):04X}”（医疗机构名称）" in refused.value.problems[0].message
 
 
 def test_a_character_beyond_the_bmp_reads_back_as_itself(pdftotext: str, tmp_path: Path) -> None:
