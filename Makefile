@@ -28,8 +28,12 @@ typecheck: $(INSTALLED)
 imports: $(INSTALLED)
 	$(BIN)/lint-imports
 
+# Test workers (pytest-xdist): one per core, at most 4 (each holds its own PostgreSQL database
+# and connections). `make unit PYTEST_WORKERS=0` runs serially.
+PYTEST_WORKERS ?= auto
+
 unit: $(INSTALLED)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --maxprocesses=4
 
 screenshots: $(INSTALLED)
 	$(BIN)/python docs/tools/make_screenshots.py

@@ -32,8 +32,12 @@ def numbers(*values: float) -> str:
 
 
 def text_string(text: str) -> bytes:
-    """A PDF text string: UTF-16BE with its byte-order mark, in hex (any character, no
-    escaping)."""
+    """A PDF text string: printable ASCII as itself (a fingerprint in the document's subject
+    stays searchable in the file's bytes), anything else as UTF-16BE with its byte-order
+    mark, in hex."""
+    if text.isascii() and text.isprintable():
+        escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        return f"({escaped})".encode("ascii")
     return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"
 
 

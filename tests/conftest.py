@@ -20,6 +20,7 @@ The API:
   base URL `http://hqms.test`.
 - `served_url` — `api_app` served over a real loopback socket (uvicorn in a thread).
 - `clock` — a `MovableClock` installed on `api_app` (`clock.advance(minutes=31)`).
+- `closed_port` — a loopback port nobody listens on: connecting to it is refused at once.
 
 Records (written through `server.storage.writes`, committed):
 
@@ -35,6 +36,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import socket
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator, Sequence
@@ -357,6 +359,16 @@ def auth_headers(operator_token: str) -> dict[str, str]:
 @pytest.fixture
 def make_application(api_app: object) -> ApplicationFactory:
     return ApplicationFactory(api_app.state.context.database)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def closed_port() -> Iterator[int]:
+    """A loopback port nobody listens on: connecting to it is refused at once."""
+    # Held bound (never listening) for the whole test: a port merely bound and released could
+    # be handed to a server of another test worker meanwhile.
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as held:
+        held.bind(("127.0.0.1", 0))
+        yield int(held.getsockname()[1])
 
 
 @pytest.fixture

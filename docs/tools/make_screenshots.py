@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from screenshot_scenes import SCENES  # noqa: E402
 from screenshot_stage import SEEDED_AT, Scene, SceneClock, Stage, settle  # noqa: E402
-from textual.widgets import Input  # noqa: E402
+from textual.widgets import Button, Input  # noqa: E402
 
 from client import CentralAPI  # noqa: E402
 from domain import is_application_id, new_application_id  # noqa: E402
@@ -157,9 +157,12 @@ async def play_run(run: Sequence[Scene], template: Path, folder: Path) -> dict[s
                     for step in scene.steps[played:]:
                         await step(stage)
                     played = len(scene.steps)
-                    # A blinking cursor is on or off depending on how long the steps took.
+                    # A blinking cursor is on or off depending on how long the steps took; so is
+                    # the 0.2 s flash of a pressed button (`-active`): show both at rest.
                     for field in app.screen.query(Input):
                         field.cursor_blink = False
+                    for button in app.screen.query(Button):
+                        button.remove_class("-active")
                     await pilot.pause()
                     svgs[scene.name] = app.export_screenshot()
     return svgs

@@ -19,19 +19,23 @@ HQMS_DESK = Path(sys.executable).with_name("hqms-desk")
 
 
 class Terminal:
+    """A session on a tmux server of its own (`-L`): parallel test workers and the developer's
+    own tmux never share it."""
+
     def __init__(self, tmux: str, session: str) -> None:
         self.tmux, self.session = tmux, session
+        self.server = [tmux, "-L", session]
 
     def screen(self) -> str:
         return subprocess.run(
-            [self.tmux, "capture-pane", "-p", "-t", self.session],
+            [*self.server, "capture-pane", "-p", "-t", self.session],
             capture_output=True,
             text=True,
             check=True,
         ).stdout
 
     def keys(self, *keys: str) -> None:
-        subprocess.run([self.tmux, "send-keys", "-t", self.session, *keys], check=True)
+        subprocess.run([*self.server, "send-keys", "-t", self.session, *keys], check=True)
 
     def wait_for(self, seen: Callable[[str], bool], timeout: float = 30.0) -> str:
         deadline = time.monotonic() + timeout
@@ -51,13 +55,15 @@ def demo_terminal(tmp_path: Path, tmux: str) -> Iterator[Terminal]:
         f"cd {shlex.quote(str(tmp_path))} && HQMS_DATA_DIR=data "
         f"{shlex.quote(str(HQMS_DESK))} demo; echo DEMO-EXITED-$?; sleep 60"
     )
+    terminal = Terminal(tmux, session)
     subprocess.run(
-        [tmux, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command], check=True
+        [*terminal.server, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command],
+        check=True,
     )
     try:
-        yield Terminal(tmux, session)
+        yield terminal
     finally:
-        subprocess.run([tmux, "kill-session", "-t", session], check=False)
+        subprocess.run([*terminal.server, "kill-server"], check=False)
 
 
 def test_demo_answers_a_caller_and_quits_cleanly(demo_terminal: Terminal) -> None:

@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 
-from cli._loopback import free_loopback_port, serve_in_thread
+from cli._loopback import serve_in_thread
 from client import (
     STREAM_LOST,
     STREAM_OPENED,
@@ -137,13 +137,6 @@ async def test_the_watcher_reconnects_after_each_drop_and_sends_the_last_event_i
     # A 503 is a loss like any other (its sentence carried along), then the watch goes on.
     assert [e.event for e in after_refusal] == [STREAM_LOST, STREAM_OPENED, "changed", STREAM_LOST]
     assert "维护中" in after_refusal[0].data["detail"]
-
-
-@pytest.fixture
-def closed_port() -> int:
-    """A loopback port nobody listens on: connecting to it is refused at once."""
-    # Bound and released at once: nobody listens there afterwards.
-    return free_loopback_port()
 
 
 async def test_a_refused_connection_is_retried_with_growing_delays(closed_port: int) -> None:

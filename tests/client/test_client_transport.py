@@ -8,7 +8,6 @@ import httpx
 import pytest
 
 import client._api
-from cli._loopback import free_loopback_port
 from client import (
     UNAVAILABLE_DETAIL,
     ApiError,
@@ -39,13 +38,8 @@ def counting(
     return seen, httpx.MockTransport(record)
 
 
-def closed_port() -> int:
-    # Bound and released at once: nobody listens there afterwards.
-    return free_loopback_port()
-
-
-async def test_closed_port_gives_the_unavailable_sentence() -> None:
-    async with CentralAPI(f"http://127.0.0.1:{closed_port()}", timeout=2) as api:
+async def test_closed_port_gives_the_unavailable_sentence(closed_port: int) -> None:
+    async with CentralAPI(f"http://127.0.0.1:{closed_port}", timeout=2) as api:
         with pytest.raises(ApiUnavailable) as caught:
             await api.health()
     assert caught.value.detail == UNAVAILABLE_DETAIL

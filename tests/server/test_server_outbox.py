@@ -20,7 +20,7 @@ from server.outbox import Attachment, deliver_due, delivery_worker, enqueue
 from server.outbox.delivery import MAX_ATTEMPTS, deliver_due_sync
 from server.storage.engine import Database
 from server.storage.tables import audit_events, outbox
-from tests.notification_servers import SmsGateway, SmtpServer, free_port
+from tests.notification_servers import SmsGateway, SmtpServer
 
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 SECRET = "Kx7pQ2mW9rTz"
@@ -165,11 +165,11 @@ async def test_a_failing_gateway_is_retried_with_backoff(
 
 
 async def test_after_the_last_retry_the_message_fails_scrubbed_with_an_event(
-    database: Database, settings: Settings, make_application
+    database: Database, settings: Settings, make_application, closed_port: int
 ) -> None:
     # Nothing listens on this port: every attempt is refused.
     dead = settings.model_copy(
-        update={"smtp_host": "127.0.0.1", "smtp_port": free_port(), "smtp_starttls": False}
+        update={"smtp_host": "127.0.0.1", "smtp_port": closed_port, "smtp_starttls": False}
     )
     application_id = make_application()
     message_id = put(database, application_id)

@@ -15,7 +15,6 @@ import httpx
 import pytest
 from textual.app import App
 
-from cli._loopback import free_loopback_port
 from client import CentralAPI
 from server.demo import DEMO_OPERATORS, seed_demo
 from tui import HotlineApp
@@ -64,13 +63,6 @@ def kiosk() -> Callable[[CentralAPI], HotlineApp]:
         return HotlineApp(api, clock=lambda: KIOSK_NOW)
 
     return build
-
-
-@pytest.fixture
-def closed_port() -> int:
-    """A loopback port nobody listens on: connecting to it is refused at once."""
-    # Bound and released at once: nobody listens there afterwards.
-    return free_loopback_port()
 
 
 _TEXT_RUN = re.compile(r'<text [^>]*?y="([\d.]+)"[^>]*clip-path[^>]*>([^<]*)</text>')

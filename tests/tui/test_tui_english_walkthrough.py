@@ -158,7 +158,7 @@ async def test_every_walkthrough_step_reads_english_and_fits_80_columns(
         await settle(pilot)
         assert status_sentence(app) == "The code has 6 digits: ask the caller to read it again."
         screen.query_one("#verify-code", Input).value = ""
-        await pilot.press(*sms_code(database_url), "enter")
+        await pilot.press(*sms_code(database_url, PHONE), "enter")
         await settle(pilot)
 
         # -- form: the API's problems under the fields, in English ------------------------------
