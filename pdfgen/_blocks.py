@@ -10,6 +10,7 @@ terms) is broken once per width and its operators written once per set of fixed 
 from __future__ import annotations
 
 import itertools
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,19 +33,20 @@ class Page:
     operators: list[str] = field(default_factory=list)
 
 
-class Block:
+class Block(ABC):
     space_before = 0.0
     space_after = 0.0
     keep_with_next = False
     width = 0.0
     height = 0.0
 
+    @abstractmethod
     def wrap(self, width: float) -> float:
         """Lay out at `width`; the height."""
-        raise NotImplementedError
 
+    @abstractmethod
     def draw(self, page: Page, x: float, y: float) -> None:
-        raise NotImplementedError
+        """Write the operators, the bottom-left corner at (x, y)."""
 
     def split(self, height: float) -> tuple[Block, Block] | None:
         """A first part no taller than `height` and the rest, or None: moves whole."""
