@@ -46,8 +46,8 @@ def paginate(blocks: Sequence[Block], frame: Frame) -> list[list[Placed]]:
             previous = block
             continue
         parts = block.split(y - space - frame.bottom)
-        if parts is None and previous is None:  # an empty page cannot take it either
-            parts = block.split_inside(y - frame.bottom)
+        if parts is None and _cut_anyway(block, height, frame, at_top=previous is None):
+            parts = block.split_inside(y - space - frame.bottom)
         if parts is not None:
             queue.extendleft(reversed(parts))
             continue
@@ -64,6 +64,16 @@ def paginate(blocks: Sequence[Block], frame: Frame) -> list[list[Placed]]:
         previous = None
         queue.appendleft(block)
     return pages
+
+
+def _cut_anyway(block: Block, height: float, frame: Frame, *, at_top: bool) -> bool:
+    """Whether `block` must be cut inside (a table row) here: an empty page could not take
+    it whole or split it where it may be split, so moving it on would only leave this page's
+    rest empty."""
+    if at_top:
+        return True
+    full = frame.top - frame.bottom
+    return height > full and block.split(full) is None
 
 
 def _left(block: Block, frame: Frame) -> float:

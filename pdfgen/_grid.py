@@ -79,8 +79,10 @@ class Grid(Block):
             first, rest = _split_stack(cell.content, width - style.left - style.right, inner)
             firsts.append(replace(cell, content=first))
             rests.append(replace(cell, content=rest))
-        if not any(cell.content for cell in firsts) or not any(cell.content for cell in rests):
-            return None
+        if not any(
+            first.content and rest.content for first, rest in zip(firsts, rests, strict=True)
+        ):
+            return None  # no cell is cut: the row would only be torn from its label
         first_grid = Grid([firsts], self.widths, style)
         return first_grid, Grid([rests, *self.rows[1:]], self.widths, style)
 
