@@ -60,12 +60,18 @@ class Grid(Block):
         used = 0.0
         for count, row_height in enumerate(self._heights):
             if used + row_height > height:
+                while count and self._kept_with_next(self.rows[count - 1]):
+                    count -= 1  # a section's heading row goes on with the section
                 if count == 0:
                     return None
                 first = Grid(self.rows[:count], self.widths, self.style)
                 return first, Grid(self.rows[count:], self.widths, self.style)
             used += row_height
         return None
+
+    @staticmethod
+    def _kept_with_next(row: Sequence[Cell]) -> bool:
+        return any(block.keep_with_next for cell in row for block in cell.content)
 
     def split_inside(self, height: float) -> tuple[Block, Block] | None:
         """The first row cut between lines at `height` (a row taller than a page: a list of

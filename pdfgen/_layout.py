@@ -38,7 +38,7 @@ class Styles:
     title = TextStyle(20, 28, align="centre", space_after=2 * MM)
     subtitle = TextStyle(9.5, 14, MUTED, align="centre")
     heading = TextStyle(11.5, 16, space_before=2 * MM, space_after=1 * MM, keep_with_next=True)
-    section = TextStyle(11.5, 15)
+    section = TextStyle(11.5, 15, keep_with_next=True)  # a table's heading row
     body = TextStyle(10.5, 17, first_indent=21)
     term = TextStyle(10.5, 15.5, left_indent=14, first_indent=-14, space_after=0.8 * MM)
     value = TextStyle(10.5, 15)

@@ -136,6 +136,10 @@ def test_very_many_subjects_flow_over_three_pages_and_every_one_prints(
     assert len(pages) >= 3
     # A row no page can hold starts where it comes, not on a new page after a blank.
     assert subjects[0] in joined(pages[0]) and subjects[20] in joined(pages[0])
+    # A section's heading row is never left alone at the foot of a page.
+    for heading, first_value in (("二、法定代表人", "陈志远"), ("三、数据管理员", "林晓梅")):
+        [page] = [page for page in pages if heading in joined(page)]
+        assert first_value in joined(page), heading
     values = column_text(pages, VALUE_COLUMN)
     missing = [subject for subject in subjects if subject not in values]
     assert missing[:3] == [], f"{len(missing)} of the subjects are not printed"
