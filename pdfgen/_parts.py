@@ -28,7 +28,7 @@ SHARED_FIXED_TEXT = "".join(
 TITLE_ROW = 8 * MM
 DATE_ROW = 8 * MM
 SIGNING_SPACE = 44 * MM  # clear space for a 42 mm round seal
-CELL_PADDING = 3.0  # above and below a box's title and date line
+SIDE_PADDING = 6.0  # left and right of a box's title and date line
 
 
 def heading(title: str, content: DocumentContent) -> list[Block]:
@@ -80,12 +80,12 @@ def _boxes_operators(titles: tuple[str, ...], fixed: FixedEncoding) -> str:
     style = Styles.centred
     column = CONTENT_WIDTH / len(titles)
     height = TITLE_ROW + SIGNING_SPACE + DATE_ROW
-    inner = column - 2 * 6.0
+    inner = column - 2 * SIDE_PADDING
 
     def centred(text: str, left: float, row_top: float, row_height: float) -> str:
         # Centred in its row as reportlab's tables centre a line between equal paddings.
         top = row_top - (row_height - style.leading) / 2
-        box = (left + 6.0, top, inner)
+        box = (left + SIDE_PADDING, top, inner)
         return text_operators([text], style, box, lambda line: fixed_runs(fixed, line))
 
     code = []
