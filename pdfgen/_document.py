@@ -10,10 +10,11 @@ objects (copied, `_font_objects`), the document's own subsets, and each page wit
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from ._blocks import Block, Page, fixed_runs
-from ._encoding import DocumentEncoding, FixedEncoding, fixed_encoding
+from ._encoding import DocumentEncoding, FixedEncoding, Run, fixed_encoding
 from ._flow import Frame, paginate
 from ._font_objects import (
     FIRST_FONT_OBJECT,
@@ -74,8 +75,8 @@ def build_pdf(
             block.draw(page, x, y)
         footer = f"{FINGERPRINT_LABEL}{fingerprint_text}"
         count = f"第 {page_number} 页 共 {len(pages)} 页"
-        page.operators.append(_line_at(footer, FOOTER_STYLE, FOOTER_Y, encoding, "left"))
-        page.operators.append(_line_at(count, FOOTER_STYLE, FOOTER_Y, encoding, "right"))
+        page.operators.append(_line_at(footer, FOOTER_STYLE, FOOTER_Y, encoding.runs, "left"))
+        page.operators.append(_line_at(count, FOOTER_STYLE, FOOTER_Y, encoding.runs, "right"))
         contents.append("\n".join(page.operators).encode("ascii"))
     return _file(contents, encoding, title, fingerprint_text)
 
@@ -120,24 +121,21 @@ def _file(contents: list[bytes], encoding: DocumentEncoding, title: str, subject
 
 
 def _line_at(
-    text: str, style: TextStyle, baseline: float, encoding: DocumentEncoding, align: str
+    text: str, style: TextStyle, baseline: float, encode: Callable[[str], list[Run]], align: str
 ) -> str:
-    """One line on the page's text width, left- or right-aligned, its baseline at `baseline`."""
+    """One line across the page's text width, aligned `align`, its baseline at `baseline`."""
     line_style = TextStyle(style.size, style.leading, style.color, align=align)
     box = (MARGIN_X, baseline + style.size, PAGE_WIDTH - 2 * MARGIN_X)
-    return text_operators([text], line_style, box, encoding.runs)
+    return text_operators([text], line_style, box, encode)
 
 
 @lru_cache(maxsize=4)
 def _fixed_furniture(fixed: FixedEncoding) -> str:
     """What is the same on every page: header, rules, the no-alteration note."""
     top = PAGE_HEIGHT - 13 * MM
-    width = PAGE_WIDTH - 2 * MARGIN_X
 
     def line(text: str, style: TextStyle, baseline: float, align: str) -> str:
-        line_style = TextStyle(style.size, style.leading, style.color, align=align)
-        box = (MARGIN_X, baseline + style.size, width)
-        return text_operators([text], line_style, box, lambda text: fixed_runs(fixed, text))
+        return _line_at(text, style, baseline, lambda text: fixed_runs(fixed, text), align)
 
     rules = (
         f"q {LINE} RG {number(0.8)} w"
