@@ -1,7 +1,8 @@
 """Rendering both generated documents, against a bare one-page reportlab document.
 
 The bare document uses the same embedded font (WenQuanYi Micro Hei, registered from the same
-file, a line of Chinese drawn so a subset is embedded): it is the least any PDF of ours costs.
+file as a plain reportlab `TTFont`, checked; a line of Chinese drawn so a subset is embedded):
+it is the least any reportlab PDF with that font costs.
 Both are measured in the same run, warm against warm and cold against cold:
 
 - warm: in this process, after one render of each; the median of `runs` renders, the documents
@@ -108,6 +109,12 @@ def render_bare(font_path: str) -> int:
 
     if "BareWQY" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("BareWQY", font_path, subfontIndex=0))
+    font = pdfmetrics.getFont("BareWQY")
+    if type(font) is not TTFont:
+        # reportlab hands a second registration of a face the object registered first: had
+        # anything in this process registered the same face with a faster subclass (pdfgen
+        # once did), the "bare" page would be drawn with it and the baseline be no baseline.
+        raise RuntimeError(f"the bare page would be drawn with {type(font).__name__}")
     output = BytesIO()
     canvas = Canvas(output, pagesize=A4, invariant=1, initialFontName="BareWQY")
     canvas.setFont("BareWQY", 18)
