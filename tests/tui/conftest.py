@@ -50,6 +50,16 @@ async def central(demo_api_app: object) -> AsyncIterator[CentralAPI]:
 
 
 @pytest.fixture
+async def reviewer_api(demo_api_app: object) -> AsyncIterator[CentralAPI]:
+    """A second operator's client on the same API (another desk): the demo's reviewer."""
+    reviewer = DEMO_OPERATORS[1]
+    transport = httpx.ASGITransport(app=demo_api_app)  # type: ignore[arg-type]
+    async with CentralAPI("http://hqms.test", transport=transport) as api:
+        await api.login(reviewer.username, reviewer.password)
+        yield api
+
+
+@pytest.fixture
 async def signed_in(central: CentralAPI) -> CentralAPI:
     await central.login(DEMO_OPERATOR.username, DEMO_OPERATOR.password)
     return central

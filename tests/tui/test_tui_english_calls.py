@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-import httpx
-import pytest
 from textual.app import App
 from textual.widget import Widget
 from textual.widgets import Button
@@ -65,15 +63,6 @@ def flowing(text: str) -> str:
 
 def modal_text(app: App[Any]) -> str:
     return box_text(app, app.screen.query_one("Vertical"))
-
-
-@pytest.fixture
-async def reviewer_api(demo_api_app: object) -> AsyncIterator[CentralAPI]:
-    """A second operator on the same API (another desk), for the presence line."""
-    transport = httpx.ASGITransport(app=demo_api_app)  # type: ignore[arg-type]
-    async with CentralAPI("http://hqms.test", transport=transport) as api:
-        await api.login(REVIEWER.username, REVIEWER.password)
-        yield api
 
 
 async def test_call_bar_wrap_up_and_presence_read_english(

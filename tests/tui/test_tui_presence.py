@@ -4,11 +4,9 @@ operator opens it too — each is told about the other, and leaving clears it.""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from typing import Any
 
-import httpx
-import pytest
 from textual.app import App
 
 from client import CentralAPI
@@ -20,15 +18,6 @@ from tui.widgets.presence import PresenceMarker
 Kiosk = Callable[[CentralAPI], HotlineApp]
 ScreenText = Callable[[App[Any]], str]
 OPERATOR, REVIEWER = DEMO_OPERATORS[0], DEMO_OPERATORS[1]
-
-
-@pytest.fixture
-async def reviewer_api(demo_api_app: object) -> AsyncIterator[CentralAPI]:
-    """A second operator's client on the same API (another desk)."""
-    transport = httpx.ASGITransport(app=demo_api_app)  # type: ignore[arg-type]
-    async with CentralAPI("http://hqms.test", transport=transport) as api:
-        await api.login(REVIEWER.username, REVIEWER.password)
-        yield api
 
 
 async def test_the_second_operator_sees_the_first_and_leaving_clears_it(
