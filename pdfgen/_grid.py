@@ -48,10 +48,11 @@ class Grid(Block):
         self.width = sum(self.widths)
         self._edges = [sum(self.widths[:column]) for column in range(len(self.widths) + 1)]
         self._heights: list[float] = []
+        self._content_heights: dict[tuple[int, int], float] = {}  # by (row, column), at wrap
 
     def wrap(self, width: float) -> float:
         if not self._heights:
-            self._heights = [self._row_height(row) for row in self.rows]
+            self._heights = [self._row_height(index, row) for index, row in enumerate(self.rows)]
             self.height = sum(self._heights)
         return self.height
 
@@ -97,12 +98,14 @@ class Grid(Block):
         left = self._edges[cell.column]
         return left, self._edges[cell.column + cell.span] - left
 
-    def _row_height(self, row: Sequence[Cell]) -> float:
+    def _row_height(self, index: int, row: Sequence[Cell]) -> float:
         style = self.style
         tallest = 0.0
         for cell in row:
             _, width = self._cell_box(cell)
-            tallest = max(tallest, _stack_height(cell.content, width - style.left - style.right))
+            content = _stack_height(cell.content, width - style.left - style.right)
+            self._content_heights[index, cell.column] = content
+            tallest = max(tallest, content)
         return tallest + style.top + style.bottom
 
     def draw(self, page: Page, x: float, y: float) -> None:
@@ -117,18 +120,22 @@ class Grid(Block):
                     box = numbers(x + left, top - height, width, height)
                     operators.append(f"{cell.fill} rg {box} re f")
             top -= height
-        for row, row_top, height in zip(self.rows, tops, self._heights, strict=True):
+        for index, (row, row_top) in enumerate(zip(self.rows, tops, strict=True)):
             for cell in row:
-                self._draw_cell(page, cell, x, row_top, height)
+                content_height = self._content_heights[index, cell.column]
+                self._draw_cell(page, cell, (x, row_top, self._heights[index]), content_height)
         if self.style.line_color is not None:
             operators.append(self._lines(x, y, tops))
 
-    def _draw_cell(self, page: Page, cell: Cell, x: float, row_top: float, height: float) -> None:
+    def _draw_cell(
+        self, page: Page, cell: Cell, row: tuple[float, float, float], content_height: float
+    ) -> None:
+        """`cell` in the row at `row` (its left edge, top and height)."""
         style = self.style
         if not cell.content:
             return
+        x, row_top, height = row
         left, width = self._cell_box(cell)
-        content_height = _stack_height(cell.content, width - style.left - style.right)
         if style.valign == "TOP":
             top = row_top - style.top
         else:  # as `Table` centres: the padding difference shifts the content
