@@ -45,7 +45,7 @@ if TYPE_CHECKING:
         SubmitBlocked,
         TransitionNotAllowed,
     )
-    from ._form_rules import FILE_TITLES, file_problems, form_problems, submit_problems
+    from ._form_rules import file_problems, form_problems, submit_problems
     from ._institution_code import (
         check_institution_code,
         credit_check_char,
@@ -54,15 +54,32 @@ if TYPE_CHECKING:
         organization_check_char,
     )
     from ._lifecycle import (
-        ACTION_NAMES,
-        STATUS_NAMES,
         actions_for,
         is_application_id,
         new_application_id,
         next_status,
         opens_change_application,
         refusal,
-        status_sentence,
+    )
+    from ._messages import (
+        DEFAULT_LANGUAGE,
+        LANGUAGES,
+        VOCABULARY,
+        Code,
+        Message,
+        ParamValue,
+        best_language,
+        catalogue,
+        declared_codes,
+        define_code,
+        event_sentence,
+        language_of,
+        param_text,
+        placeholders,
+        render,
+        serialization_language,
+        template,
+        word,
     )
     from ._models import (
         AccountRef,
@@ -94,6 +111,8 @@ if TYPE_CHECKING:
         TokenGrant,
     )
     from ._regions import REGIONS_VERSION, children, division_name, division_path, region_tree
+    from ._status import StatusSummary, describe_status, status_message, status_summary
+    from ._vocabulary import terms
 
 # Where each public name lives; `__getattr__` imports its module at first use.
 _SUBMODULE_NAMES: dict[str, tuple[str, ...]] = {
@@ -127,7 +146,7 @@ _SUBMODULE_NAMES: dict[str, tuple[str, ...]] = {
         "SubmitBlocked",
         "TransitionNotAllowed",
     ),
-    "_form_rules": ("FILE_TITLES", "file_problems", "form_problems", "submit_problems"),
+    "_form_rules": ("file_problems", "form_problems", "submit_problems"),
     "_institution_code": (
         "check_institution_code",
         "credit_check_char",
@@ -136,15 +155,34 @@ _SUBMODULE_NAMES: dict[str, tuple[str, ...]] = {
         "organization_check_char",
     ),
     "_lifecycle": (
-        "ACTION_NAMES",
-        "STATUS_NAMES",
         "actions_for",
         "is_application_id",
         "new_application_id",
         "next_status",
         "opens_change_application",
         "refusal",
-        "status_sentence",
+    ),
+    "_messages": (
+        "DEFAULT_LANGUAGE",
+        "LANGUAGES",
+        "VOCABULARY",
+        "Code",
+        "Message",
+        "ParamValue",
+        "best_language",
+        "catalogue",
+        "declared_codes",
+        "define_code",
+        "event_sentence",
+        "event_sentence",
+        "language_of",
+        "param_text",
+        "placeholders",
+        "render",
+        "serialization_language",
+        "serialization_language",
+        "template",
+        "word",
     ),
     "_models": (
         "AccountRef",
@@ -176,13 +214,15 @@ _SUBMODULE_NAMES: dict[str, tuple[str, ...]] = {
         "TokenGrant",
     ),
     "_regions": ("REGIONS_VERSION", "children", "division_name", "division_path", "region_tree"),
+    "_status": ("StatusSummary", "describe_status", "status_message", "status_summary"),
+    "_vocabulary": ("terms",),
 }
 
 __all__ = [
-    "ACTION_NAMES",
-    "FILE_TITLES",
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
     "REGIONS_VERSION",
-    "STATUS_NAMES",
+    "VOCABULARY",
     "AccountRef",
     "Action",
     "Address",
@@ -195,6 +235,7 @@ __all__ = [
     "CallerCheck",
     "CallerCheckMethod",
     "ChangePreview",
+    "Code",
     "CodeReport",
     "CodeSegment",
     "Conflict",
@@ -211,8 +252,10 @@ __all__ = [
     "FormInvalid",
     "Health",
     "Kind",
+    "Message",
     "NotFound",
     "Operator",
+    "ParamValue",
     "Person",
     "Presence",
     "Problem",
@@ -223,21 +266,29 @@ __all__ = [
     "Review",
     "Role",
     "Status",
+    "StatusSummary",
     "SubmitBlocked",
     "TokenGrant",
     "TransitionNotAllowed",
     "Viewer",
     "WrapUp",
     "actions_for",
+    "best_language",
+    "catalogue",
     "check_institution_code",
     "children",
     "credit_check_char",
+    "declared_codes",
+    "define_code",
+    "describe_status",
     "division_name",
     "division_path",
+    "event_sentence",
     "file_problems",
     "form_problems",
     "is_application_id",
     "is_masked",
+    "language_of",
     "make_institution_code",
     "mask_email",
     "mask_name",
@@ -249,10 +300,18 @@ __all__ = [
     "normalize_mobile",
     "opens_change_application",
     "organization_check_char",
+    "param_text",
+    "placeholders",
     "refusal",
     "region_tree",
-    "status_sentence",
+    "render",
+    "serialization_language",
+    "status_message",
+    "status_summary",
     "submit_problems",
+    "template",
+    "terms",
+    "word",
 ]
 
 _HOME_OF: dict[str, str] = {
