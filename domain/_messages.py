@@ -44,6 +44,7 @@ VOCABULARY: Mapping[str, str] = {
     "purpose": "purpose",
     "segment": "segment",
     "status": "status_name",
+    "action": "action",
     "kind": "kind",
     "channel": "channel",
     "notice": "notice",

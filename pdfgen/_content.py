@@ -26,7 +26,7 @@ from domain import (
     normalize_mobile,
 )
 
-from ._errors import DocumentRefused
+from ._errors import UNPRINTABLE, UNPRINTABLE_RARE, DocumentRefused
 from ._fingerprint import Fingerprint, fingerprint, masked_problems
 from ._font import is_rare_ideograph, unprintable_characters
 
@@ -153,23 +153,20 @@ def _segment_label(segment: CodeSegment) -> str:
 
 def _font_problems(content: DocumentContent) -> list[Problem]:
     printed = (
-        ("name", "医疗机构名称", content.name),
-        ("code", "医疗机构代码", " ".join(s.label for s in content.code_segments)),
-        ("address.street", "医疗机构地址", content.address),
-        ("subjects", "诊疗科目", " ".join(content.subjects)),
-        ("legal_rep.name", "法定代表人姓名", content.legal_rep_name),
-        ("admin.name", "数据管理员姓名", content.admin_name),
-        ("admin.email", "数据管理员电子邮箱", content.admin_email),
+        ("name", content.name),
+        ("code", " ".join(s.label for s in content.code_segments)),
+        ("address.street", content.address),
+        ("subjects", " ".join(content.subjects)),
+        ("legal_rep.name", content.legal_rep_name),
+        ("admin.name", content.admin_name),
+        ("admin.email", content.admin_email),
     )
     problems: list[Problem] = []
-    for field, title, text in printed:
+    for field, text in printed:
         for char in unprintable_characters(text):
-            kind = "是生僻字，" if is_rare_ideograph(char) else ""
+            unprintable = UNPRINTABLE_RARE if is_rare_ideograph(char) else UNPRINTABLE
             # A control character would not show in the sentence: its code point does.
             shown = char if char.isprintable() else f"U+{ord(char):04X}"
-            message = (
-                f"“{shown}”（{title}）{kind}文件所用字体无法打印；"
-                "请改用通用写法，或联系技术支持（400 0030 686）。"
-            )
-            problems.append(Problem(field=field, message=message, code="document_unprintable"))
+            message = unprintable(char=shown, field=field)
+            problems.append(Problem(field=field, code=message.code, params=message.params))
     return problems

@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
-from domain import FormInvalid, Problem
+from domain import FormInvalid, Problem, define_code
+
+_ONE = define_code("problem.document_refused_one", "field")
+_MANY = define_code("problem.document_refused_many", "count")
+UNPRINTABLE = define_code("problem.document_unprintable", "char", "field")
+UNPRINTABLE_RARE = define_code("problem.document_unprintable_rare", "char", "field")
+MASKED_VALUE = define_code("problem.document_masked_value", "field", "value")
 
 
 class DocumentRefused(FormInvalid):
     """The form is incomplete or invalid, still masked, or has a character the font lacks.
 
-    A `FormInvalid` (the server answers 422 with `errors`), with its own stable `code` and a
-    Chinese sentence: the one problem itself, or how many there are when several.
+    A `FormInvalid` (the server answers 422 with `errors`) of its own kind; its message names
+    the one field to correct, or how many problems there are when several (each is in
+    `problems`).
     """
 
-    code = "document_refused"
-    default_message = "资料还不完整或有误，暂不能生成文件。"
+    kind = "document_refused"
+    default = define_code("problem.document_refused")
 
     def __init__(self, problems: list[Problem]):
         if len(problems) == 1:
-            message = f"暂不能生成文件：{problems[0].message}"
+            message = _ONE(field=problems[0].field)
         else:
-            message = (
-                f"暂不能生成文件：资料中有 {len(problems)} 处需要补充或更正，"
-                "请按列出的问题修改资料后重新下载。"
-            )
+            message = _MANY(count=len(problems))
         super().__init__(message, problems=problems)

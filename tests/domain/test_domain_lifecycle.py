@@ -97,7 +97,9 @@ def test_refusals_name_the_state() -> None:
     assert said(refused.value) == "已提交待审核的申请不能直接修改资料，请先点“修改”退回填写状态。"
     with pytest.raises(TransitionNotAllowed) as refused:
         next_status(Status.PENDING, Action.RESET_PASSWORD)
-    assert said(refused.value) == "“待审核”的申请还没有账号，不能重置密码；账号在审核通过后才会开通。"
+    assert (
+        said(refused.value) == "“待审核”的申请还没有账号，不能重置密码；账号在审核通过后才会开通。"
+    )
     assert said(refused.value, "en").startswith("An application in “Pending review” has no account")
     with pytest.raises(TransitionNotAllowed) as refused:
         next_status(Status.DRAFT, Action.APPROVE)
