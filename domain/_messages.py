@@ -20,6 +20,7 @@ a masked phone), shown exactly as it is, never translated and never parsed.
 from __future__ import annotations
 
 import gettext
+import importlib
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -122,8 +123,17 @@ def define_code(msgid: str, *params: str) -> Code:
     return code
 
 
+_DOMAIN_MODULES = ("_errors", "_contact", "_institution_code", "_form_rules", "_lifecycle")
+_DOMAIN_MODULES += ("_status", "_vocabulary")
+
+
 def declared_codes(namespace: str | None = None) -> list[Code]:
-    """Every code declared so far (import the modules that emit them first), by msgid."""
+    """Every code declared so far, by msgid: the domain's own, and those of every other module
+    already imported (the server's, the pdfgen's)."""
+    # Late, and by name: the domain loads its modules on first use (`domain/__init__.py`),
+    # and each of them imports this one.
+    for module in _DOMAIN_MODULES:
+        importlib.import_module(f"{__package__}.{module}")
     codes = sorted(_DECLARED.values(), key=lambda code: code.msgid)
     return [code for code in codes if namespace is None or code.namespace == namespace]
 
