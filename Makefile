@@ -47,7 +47,7 @@ bench: $(INSTALLED)
 # source lines, so moving code leaves the files alone; no fuzzy guesses, no obsolete entries; the
 # template's date is ignored, so a second run changes nothing.
 LOCALE := domain/locale
-KEYWORDS := -k tr -k N_ -k tr_in:1c,2 -k define_code
+KEYWORDS := -k tr -k N_ -k tr_in:1c,2 -k NC_:1c,2 -k define_code
 
 messages: $(INSTALLED)
 	$(BIN)/pybabel extract -F babel.cfg --no-default-keywords $(KEYWORDS) --no-location \

@@ -14,7 +14,7 @@ from cli._loopback import serve_in_thread
 from cli._settings import DEMO_PASSWORD, DEMO_USERNAME, KioskSettings
 from cli._status import in_process_api, print_status
 from client import CentralAPI
-from domain import DomainError
+from domain import DEFAULT_LANGUAGE, DomainError, render
 from server import Settings, create_app, upgrade_database
 from server import add_operator as add_operator_service
 from server.demo import DemoSummary, bulk_phone, seed_bulk, seed_demo
@@ -48,7 +48,7 @@ def demo(*, seed: int) -> int:
     print(_seed_message(summary), file=sys.stderr)
     with serve_in_thread(create_app(settings)) as base_url:
         app = HotlineApp(
-            CentralAPI(base_url),
+            CentralAPI(base_url, language=kiosk.lang),
             username=DEMO_USERNAME,
             password=DEMO_PASSWORD,
             idle_lock_minutes=kiosk.idle_lock_minutes,
@@ -152,7 +152,7 @@ def add_operator(name: str, *, role: str, display_name: str, password: str) -> i
         with Session(engine) as session:
             operator = add_operator_service(session, name, password, role, display_name)
     except DomainError as error:
-        print(error.message, file=sys.stderr)
+        print(render("problem", error.message, DEFAULT_LANGUAGE) or error.code, file=sys.stderr)
         return 2
     finally:
         engine.dispose()

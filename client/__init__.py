@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING, Any
 from ._api import DOCUMENT_PATHS, CentralAPI
 from ._errors import (
     ERROR_CLASSES,
-    TIMEOUT_DETAIL,
-    UNAVAILABLE_DETAIL,
     AlreadyInHqmsError,
     ApiError,
     ApiTimeout,
@@ -63,8 +61,6 @@ __all__ = [
     "ERROR_CLASSES",
     "STREAM_LOST",
     "STREAM_OPENED",
-    "TIMEOUT_DETAIL",
-    "UNAVAILABLE_DETAIL",
     "AccountLogin",
     "AlreadyInHqmsError",
     "ApiError",

@@ -123,8 +123,15 @@ def define_code(msgid: str, *params: str) -> Code:
     return code
 
 
-_DOMAIN_MODULES = ("_errors", "_contact", "_institution_code", "_form_rules", "_lifecycle")
-_DOMAIN_MODULES += ("_status", "_vocabulary")
+_DOMAIN_MODULES = (
+    "_errors",
+    "_contact",
+    "_institution_code",
+    "_form_rules",
+    "_lifecycle",
+    "_status",
+    "_vocabulary",
+)
 
 
 def declared_codes(namespace: str | None = None) -> list[Code]:
