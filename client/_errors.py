@@ -351,7 +351,9 @@ def error_from_problem(status: int, body: Any, *, retry_after: float | None = No
     """The exception for an error answer; `body` is the decoded JSON (or anything else)."""
     problem = body if isinstance(body, dict) else {}
     code = _text(problem.get("code"))
-    kind = _text(problem.get("type")).removeprefix(PROBLEM_TYPE) or code
+    problem_type = _text(problem.get("type"))
+    # Our own problem types name the kind; a server without them (or `about:blank`) only the code.
+    kind = problem_type.removeprefix(PROBLEM_TYPE) if problem_type.startswith(PROBLEM_TYPE) else code
     cls = ERROR_CLASSES.get(kind) or _STATUS_CLASSES.get(status) or ApiError
     if cls is ApiError and status >= 500:
         cls = InternalServerError

@@ -23,12 +23,11 @@ import gettext
 import importlib
 import string
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, SerializationInfo
 
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
@@ -61,13 +60,15 @@ VOCABULARY: Mapping[str, str] = {
 A value the catalogue does not know (a field path of a newer server) is shown as it came."""
 
 
-class Message(BaseModel):
-    """A code and its parameters: what a sentence says, without the sentence."""
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A code and its parameters: what a sentence says, without the sentence.
 
-    model_config = ConfigDict(frozen=True)
+    A plain dataclass: the kiosk's first screen refuses a phone number with one, and must not
+    wait for pydantic to load (`tui/_text.py`)."""
 
     code: str
-    params: dict[str, ParamValue] = Field(default_factory=dict)
+    params: dict[str, ParamValue] = field(default_factory=dict)
 
 
 class EventLike(Protocol):
@@ -228,7 +229,14 @@ def event_sentence(event: EventLike, language: str) -> str | None:
     return render("event", Message(code=event.action, params=dict(event.params)), language)
 
 
-def serialization_language(info: SerializationInfo) -> str:
+class _Serializing(Protocol):
+    """pydantic's `SerializationInfo`, as far as the language goes."""
+
+    @property
+    def context(self) -> Any: ...
+
+
+def serialization_language(info: _Serializing) -> str:
     """The language a wire model is serialized for: `context={"language": …}`, else Chinese."""
     context = info.context if isinstance(info.context, Mapping) else {}
     return str(context.get("language", DEFAULT_LANGUAGE))

@@ -26,9 +26,7 @@ GENERAL_REFUSAL = N_("中央服务未能完成这个请求，请核对后重试�
 
 def problem_sentence(problem: Problem) -> str:
     """One problem of a form or a request."""
-    return (
-        render("problem", problem, current_language()) or problem.message or tr(GENERAL_REFUSAL)
-    )
+    return render("problem", problem, current_language()) or problem.message or tr(GENERAL_REFUSAL)
 
 
 def domain_sentence(error: DomainError) -> str:

@@ -124,9 +124,7 @@ class ReviewScreen(ApiScreen):
         except ApiError as error:
             # The decision can still be taken on the scans; say why there is no fingerprint.
 
-            note = tr(
-                "无法生成文件，没有文件指纹：{reason}", reason=failure_sentence(error)
-            )
+            note = tr("无法生成文件，没有文件指纹：{reason}", reason=failure_sentence(error))
         else:
             fingerprint = fingerprint_in_pdf(pdf)
             note = "" if fingerprint else tr("生成的文件里没有找到文件指纹。")

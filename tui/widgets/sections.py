@@ -150,7 +150,7 @@ class FilesSection(Section):
                         size=size,
                     )
                 else:
-                    shown = f"{info.filename}{tr('（')}{size}{tr('）')}"
+                    shown = tr("{filename}（{size}）", filename=info.filename, size=size)
                 yield self.row(FILE_KIND_LABELS[kind], shown)
         yield from (problem_label(problem) for problem in self.problems)
 
