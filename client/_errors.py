@@ -18,6 +18,7 @@ read, its class's `default` code in the `client` namespace.
     ├── SubmitBlockedError           submit_blocked          (errors: what blocks submit)
     ├── NotFoundError                not_found
     ├── UnauthorizedError            unauthorized            (sign in again)
+    │   └── InvalidCredentialsError  invalid_credentials     (wrong user name or password)
     ├── ForbiddenError               forbidden
     ├── ConflictError                conflict                (a second open application)
     │   ├── VerificationUsedError    verification_used       (a token used twice)
@@ -137,6 +138,13 @@ class NotFoundError(ApiError):
 class UnauthorizedError(ApiError):
     kind = "unauthorized"
     default = define_code("client.unauthorized")
+
+
+class InvalidCredentialsError(UnauthorizedError):
+    """A wrong user name or password (at sign-in, or when unlocking a locked kiosk)."""
+
+    kind = "invalid_credentials"
+    default = define_code("client.invalid_credentials")
 
 
 class ForbiddenError(ApiError):
@@ -293,6 +301,7 @@ _PROBLEM_CLASSES: tuple[type[ApiError], ...] = (
     SubmitBlockedError,
     NotFoundError,
     UnauthorizedError,
+    InvalidCredentialsError,
     ForbiddenError,
     ConflictError,
     AlreadyInHqmsError,
@@ -352,8 +361,9 @@ def error_from_problem(status: int, body: Any, *, retry_after: float | None = No
     problem = body if isinstance(body, dict) else {}
     code = _text(problem.get("code"))
     problem_type = _text(problem.get("type"))
-    # Our own problem types name the kind; a server without them (or `about:blank`) only the code.
-    kind = problem_type.removeprefix(PROBLEM_TYPE) if problem_type.startswith(PROBLEM_TYPE) else code
+    # Our own problem types name the kind; without one (`about:blank`) the code may.
+    ours = problem_type.startswith(PROBLEM_TYPE)
+    kind = problem_type.removeprefix(PROBLEM_TYPE) if ours else code
     cls = ERROR_CLASSES.get(kind) or _STATUS_CLASSES.get(status) or ApiError
     if cls is ApiError and status >= 500:
         cls = InternalServerError

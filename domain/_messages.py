@@ -28,7 +28,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
-
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
 CATALOGUE_DOMAIN = "hqms"
