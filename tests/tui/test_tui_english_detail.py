@@ -138,8 +138,8 @@ async def test_the_timeline_and_notifications_read_english_after_a_resend(
 
         timeline = app.screen.query_one(TimelineSection)
         lines = "\n".join(str(label.render()) for label in timeline.query("Label"))
-        assert "Rejection notice resent: email to" in lines, lines
-        assert "Rejected: " in lines and "(data administrator emailed)" in lines, lines
+        assert "Rejection notice resent: e-mail to" in lines, lines
+        assert "Rejected: " in lines and "(e-mailed to the data administrator)" in lines, lines
         assert "Call linked to this application" in lines, lines
         assert not chinese_left(lines, data), lines
 
