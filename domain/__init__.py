@@ -45,7 +45,14 @@ if TYPE_CHECKING:
         SubmitBlocked,
         TransitionNotAllowed,
     )
-    from ._form_rules import FILE_TITLES, file_problems, form_problems, submit_problems
+    from ._form_rules import (
+        FILE_TITLES,
+        FORM_LIMITS,
+        FormLimits,
+        file_problems,
+        form_problems,
+        submit_problems,
+    )
     from ._institution_code import (
         check_institution_code,
         credit_check_char,
@@ -127,7 +134,14 @@ _SUBMODULE_NAMES: dict[str, tuple[str, ...]] = {
         "SubmitBlocked",
         "TransitionNotAllowed",
     ),
-    "_form_rules": ("FILE_TITLES", "file_problems", "form_problems", "submit_problems"),
+    "_form_rules": (
+        "FILE_TITLES",
+        "FORM_LIMITS",
+        "FormLimits",
+        "file_problems",
+        "form_problems",
+        "submit_problems",
+    ),
     "_institution_code": (
         "check_institution_code",
         "credit_check_char",
@@ -181,6 +195,7 @@ _SUBMODULE_NAMES: dict[str, tuple[str, ...]] = {
 __all__ = [
     "ACTION_NAMES",
     "FILE_TITLES",
+    "FORM_LIMITS",
     "REGIONS_VERSION",
     "STATUS_NAMES",
     "AccountRef",
@@ -209,6 +224,7 @@ __all__ = [
     "Forbidden",
     "Form",
     "FormInvalid",
+    "FormLimits",
     "Health",
     "Kind",
     "NotFound",

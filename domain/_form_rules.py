@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 
 from ._contact import is_masked, normalize_email, normalize_mobile
@@ -37,6 +38,23 @@ _STALE_TITLES = {
     FileKind.CONSENT: "《系统使用须知及同意书》",
 }
 
+
+@dataclass(frozen=True)
+class FormLimits:
+    """The longest values a form may hold *(ours)*: each generated document is one A4 page to
+    stamp and scan (seed steps 4–5), and these are what one page has room for. Real licences
+    stay well inside them."""
+
+    name: int = 60  # characters; a seal holds far fewer
+    street: int = 60
+    person_name: int = 40
+    email: int = 80
+    subjects: int = 40  # the catalogue has about 40 first-level subjects
+    subject_length: int = 12  # its longest name, 脑电及脑血流图诊断专业, has 11
+
+
+FORM_LIMITS = FormLimits()
+
 _REQUIRED_TEXT = (
     ("name", "请填写医疗机构名称。"),
     ("address.street", "请填写医疗机构地址的街道和门牌号。"),
@@ -58,6 +76,7 @@ def form_problems(form: Form, *, today: date) -> list[Problem]:
     problems += _address_problems(form)
     problems += _contact_problems(form)
     problems += _subject_problems(form.subjects)
+    problems += _length_problems(form)
     confirmed = set(form.confirmed_warnings)
     order = {field: index for index, field in enumerate(_FIELD_ORDER)}
     kept = [p for p in problems if not (p.warning and p.code in confirmed)]
@@ -205,4 +224,64 @@ def _contact_problems(form: Form) -> list[Problem]:
 def _subject_problems(subjects: list[str]) -> list[Problem]:
     if any(not subject.strip() for subject in subjects):
         return [_problem("subjects", "诊疗科目中有空白项，请删除或填写。")]
-    return []
+    problems = []
+    if len(subjects) > FORM_LIMITS.subjects:
+        message = _SUBJECTS_TOO_MANY.format(limit=FORM_LIMITS.subjects, count=len(subjects))
+        problems.append(_problem("subjects", message, "subjects_too_many"))
+    for subject in (subject.strip() for subject in subjects):
+        if len(subject) > FORM_LIMITS.subject_length:
+            message = _SUBJECT_TOO_LONG.format(
+                subject=subject, length=len(subject), limit=FORM_LIMITS.subject_length
+            )
+            problems.append(_problem("subjects", message, "subject_too_long"))
+    return problems
+
+
+_SUBJECTS_TOO_MANY = (
+    "诊疗科目最多填写 {limit} 项，当前有 {count} 项；二级专业较多时，请只填写许可证上的一级科目。"
+)
+_SUBJECT_TOO_LONG = (
+    "诊疗科目“{subject}”有 {length} 个字，每项最多 {limit} 个字；"
+    "请一项一项地填写许可证上的科目名称。"
+)
+# Free text the documents print whole: each field with its limit and its sentence.
+_LONG_TEXT = (
+    ("name", FORM_LIMITS.name, "医疗机构名称最多 {limit} 个字，当前有 {length} 个字，请核对。"),
+    (
+        "address.street",
+        FORM_LIMITS.street,
+        "街道和门牌号最多 {limit} 个字，当前有 {length} 个字，请精简。",
+    ),
+    (
+        "legal_rep.name",
+        FORM_LIMITS.person_name,
+        "法定代表人姓名最多 {limit} 个字，当前有 {length} 个字。",
+    ),
+    (
+        "admin.name",
+        FORM_LIMITS.person_name,
+        "数据管理员姓名最多 {limit} 个字，当前有 {length} 个字。",
+    ),
+    (
+        "admin.email",
+        FORM_LIMITS.email,
+        "数据管理员电子邮箱最多 {limit} 个字符，当前有 {length} 个字符，请换一个较短的邮箱。",
+    ),
+)
+
+
+def _length_problems(form: Form) -> list[Problem]:
+    values = {
+        "name": form.name.strip(),
+        "address.street": form.address.street.strip(),
+        "legal_rep.name": form.legal_rep.name.strip(),
+        "admin.name": form.admin.name.strip(),
+        "admin.email": form.admin.email.strip(),
+    }
+    problems = []
+    for field, limit, sentence in _LONG_TEXT:
+        length = len(values[field])
+        if length > limit:
+            message = sentence.format(limit=limit, length=length)
+            problems.append(_problem(field, message, f"{field}_too_long"))
+    return problems

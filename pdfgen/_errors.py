@@ -1,4 +1,5 @@
-"""The one error of pdfgen: a document that cannot be generated for this form."""
+"""pdfgen's errors: a document that cannot be generated for this form, and a wording file
+that cannot be used."""
 
 from __future__ import annotations
 
@@ -24,3 +25,19 @@ class DocumentRefused(FormInvalid):
                 "请按列出的问题修改资料后重新下载。"
             )
         super().__init__(message, problems=problems)
+
+
+class DocumentTextsInvalid(Exception):
+    """The documents' wording file (`HQMS_DOCUMENT_TEXTS`) cannot be used: a start-up error.
+
+    `code` is stable (`document_texts_unreadable`, `document_texts_key_missing`,
+    `document_texts_key_invalid`, `document_texts_placeholder_unknown`,
+    `document_texts_unprintable`, `document_texts_too_long`), `params` name the key and what
+    is wrong with it, `message` is the one Chinese sentence that says so.
+    """
+
+    def __init__(self, code: str, params: dict[str, str], message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
+        self.message = message

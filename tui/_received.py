@@ -58,6 +58,13 @@ PROBLEM_SENTENCES: dict[str, str] = {
     "http_error": "The request could not be handled; please check it and try again.",
     # The domain's problems on a form (`Problem.code`).
     "code_required": "Enter the institution code.",
+    "subjects_too_many": "Too many specialties for the documents' one page; enter fewer.",
+    "subject_too_long": "A specialty is too long; enter the licence's specialties one by one.",
+    "name_too_long": "The institution's name is too long.",
+    "address.street_too_long": "The street address is too long.",
+    "legal_rep.name_too_long": "The legal representative's name is too long.",
+    "admin.name_too_long": "The data administrator's name is too long.",
+    "admin.email_too_long": "The data administrator's email is too long.",
     "code_length": "The institution code must be 22 characters.",
     "code_charset": "The institution code may contain only digits and letters.",
     "code_check_char": "The check character of the organization code does not match.",

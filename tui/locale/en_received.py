@@ -217,6 +217,32 @@ MESSAGES: dict[str, str] = {
         "The chosen district “{name}” is not in “{parent}”; choose again."
     ),
     "诊疗科目中有空白项，请删除或填写。": "There is a blank specialty; delete it or fill it in.",
+    "诊疗科目最多填写 {limit} 项，当前有 {count} 项；"
+    "二级专业较多时，请只填写许可证上的一级科目。": (
+        "At most {limit} specialties, this form has {count}; with many sub-specialties, enter "
+        "only the licence's first-level specialties."
+    ),
+    "诊疗科目“{subject}”有 {length} 个字，每项最多 {limit} 个字；"
+    "请一项一项地填写许可证上的科目名称。": (
+        "The specialty “{subject}” has {length} characters, at most {limit} each; enter the "
+        "licence's specialties one by one."
+    ),
+    "医疗机构名称最多 {limit} 个字，当前有 {length} 个字，请核对。": (
+        "The institution's name has at most {limit} characters; this one has {length}."
+    ),
+    "街道和门牌号最多 {limit} 个字，当前有 {length} 个字，请精简。": (
+        "The street address has at most {limit} characters; this one has {length}."
+    ),
+    "法定代表人姓名最多 {limit} 个字，当前有 {length} 个字。": (
+        "The legal representative's name has at most {limit} characters; this one has {length}."
+    ),
+    "数据管理员姓名最多 {limit} 个字，当前有 {length} 个字。": (
+        "The data administrator's name has at most {limit} characters; this one has {length}."
+    ),
+    "数据管理员电子邮箱最多 {limit} 个字符，当前有 {length} 个字符，请换一个较短的邮箱。": (
+        "The data administrator's email has at most {limit} characters; this one has {length}: "
+        "use a shorter address."
+    ),
     "还没有上传{title}。": "Not uploaded yet: {title}.",
     "{title}上传了 {count} 份，请删除多余的，只保留一份。": (
         "{title}: {count} copies uploaded; delete the extra ones and keep only one."
