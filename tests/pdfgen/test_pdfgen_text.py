@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from domain import Address, Admin
+from domain import Address, Admin, make_institution_code
 from pdfgen import render_consent, render_info_form, verify_fingerprint
 from tests.pdfgen.pdf_samples import (
     APPLICATION_ID,
@@ -131,3 +131,28 @@ def test_text_that_looks_like_markup_is_printed_as_typed(pdftotext: str, tmp_pat
         pdf_text(render_info_form(application(form), generated_on=GENERATED_ON), tmp_path)
     )
     assert "示范医院<b>&amp;</b>分院" in text
+
+
+@pytest.mark.parametrize(
+    ("division", "written"),
+    [
+        (("120000", "120100", "120101"), "天津市和平区南京路1号"),
+        (("460000", "469000", "469001"), "海南省五指山市南京路1号"),
+        (("650000", "659000", "659001"), "新疆维吾尔自治区石河子市南京路1号"),
+    ],
+    ids=["municipality", "province-county", "region-county"],
+)
+def test_addresses_print_as_people_write_them(
+    division: tuple[str, str, str], written: str, pdftotext: str, tmp_path: Path
+) -> None:
+    # GB/T 2260 files these under 市辖区 / 省直辖县级行政区划 / 自治区直辖县级行政区划.
+    province, city, district = division
+    code = make_institution_code("45038862", district, "11", "A100", "1")
+    address = Address(province=province, city=city, district=district, street="南京路 1 号")
+    form = complete_form(code=code, address=address)
+    text = squeezed(
+        pdf_text(render_info_form(application(form), generated_on=GENERATED_ON), tmp_path)
+    )
+    assert written in text
+    for level in ("市辖区", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+        assert level not in text
