@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from ._content import DocumentContent
 from ._page import Furniture, build_pdf
-from ._parts import placeholders, seal_block, title_block
+from ._parts import seal_block, title_block
 from ._styles import CONTENT_WIDTH, LABEL_FILL, Styles, form_table_style, paragraph
 from ._texts import DocumentTexts, filled
 
@@ -19,7 +19,7 @@ LABEL_WIDTH = 28 * mm
 
 def consent_pdf(content: DocumentContent, texts: DocumentTexts) -> tuple[bytes, int]:
     """The document and its number of pages."""
-    values = placeholders(content)
+    values = content.placeholders()
     story: list[Flowable] = [
         title_block("consent.title", texts, content),
         Spacer(1, 3 * mm),
@@ -35,7 +35,7 @@ def consent_pdf(content: DocumentContent, texts: DocumentTexts) -> tuple[bytes, 
             story.append(paragraph(f"{number}. {filled(clause, values)}", Styles.clause))
     story.append(seal_block("consent.agreement", texts, content))
     title = filled(texts.text("consent.title"), values)
-    furniture = Furniture.of(texts, str(content.fingerprint))
+    furniture = Furniture.of(texts, content)
     return build_pdf(story, title=title, subject=str(content.fingerprint), furniture=furniture)
 
 

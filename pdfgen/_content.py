@@ -76,6 +76,16 @@ class DocumentContent:
     admin_mobile: str
     admin_email: str
 
+    def placeholders(self) -> dict[str, str]:
+        """What the wording's placeholders (`_texts.PLACEHOLDERS`) stand for here."""
+        return {
+            "name": self.name,
+            "code": self.code,
+            "id": self.application_id,
+            "revision": str(self.revision),
+            "fingerprint": str(self.fingerprint),
+        }
+
 
 def document_content(source: Application | FormSnapshot, generated_on: date) -> DocumentContent:
     """The checked, decoded content of both documents; raises `DocumentRefused`.

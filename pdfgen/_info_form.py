@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from ._content import DocumentContent
 from ._page import Furniture, build_pdf
-from ._parts import placeholders, seal_block, title_block
+from ._parts import seal_block, title_block
 from ._styles import (
     CONTENT_WIDTH,
     HEADING_FILL,
@@ -48,14 +48,14 @@ NO_SUBJECTS = "（未填写）"
 
 def info_form_pdf(content: DocumentContent, texts: DocumentTexts) -> tuple[bytes, int]:
     """The document and its number of pages."""
-    title = filled(texts.text("info_form.title"), placeholders(content))
+    title = filled(texts.text("info_form.title"), content.placeholders())
     story: list[Flowable] = [
         title_block("info_form.title", texts, content),
         Spacer(1, 3 * mm),
         _fields_table(content),
         seal_block("info_form.confirmation", texts, content),
     ]
-    furniture = Furniture.of(texts, str(content.fingerprint))
+    furniture = Furniture.of(texts, content)
     return build_pdf(story, title=title, subject=str(content.fingerprint), furniture=furniture)
 
 

@@ -83,6 +83,6 @@ def check_one_page(texts: DocumentTexts) -> None:
                 raise DocumentTextsInvalid(
                     "document_texts_too_long",
                     {"path": texts.source, "document": title},
-                    f"按文件文字 {texts.source}，最长的资料会使《{title}》超过一页 A4；"
+                    f"按文件用语 {texts.source}，最长的资料会使《{title}》超过一页 A4；"
                     "请缩短其中的文字。",
                 )

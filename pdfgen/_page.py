@@ -16,9 +16,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from ._content import DocumentContent
 from ._font import FONT_NAME, font
 from ._styles import LINE, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MUTED, PAGE_HEIGHT, PAGE_WIDTH
-from ._texts import DocumentTexts
+from ._texts import DocumentTexts, filled
 
 HEADER_BASELINE = PAGE_HEIGHT - 12 * mm
 FOOTER_BASELINE = 10 * mm
@@ -39,12 +40,17 @@ class Furniture:
     fingerprint_line: str
 
     @classmethod
-    def of(cls, texts: DocumentTexts, fingerprint: str) -> Furniture:
+    def of(cls, texts: DocumentTexts, content: DocumentContent) -> Furniture:
+        values = content.placeholders()
+
+        def text(key: str) -> str:
+            return filled(texts.text(key), values)
+
         return cls(
-            texts.text("page.header_left"),
-            texts.text("page.header_right"),
-            texts.text("page.no_alteration"),
-            texts.text("page.fingerprint_label") + fingerprint,
+            text("page.header_left"),
+            text("page.header_right"),
+            text("page.no_alteration"),
+            text("page.fingerprint_label") + str(content.fingerprint),
         )
 
     def draw(self, canvas: Canvas, _document: BaseDocTemplate) -> None:

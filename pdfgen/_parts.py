@@ -21,17 +21,6 @@ SEAL_HEIGHT = 46 * mm
 SIGNATURE_ROW = 9 * mm
 
 
-def placeholders(content: DocumentContent) -> dict[str, str]:
-    """What the wording's placeholders (`_texts.PLACEHOLDERS`) stand for in this document."""
-    return {
-        "name": content.name,
-        "code": content.code,
-        "id": content.application_id,
-        "revision": str(content.revision),
-        "fingerprint": str(content.fingerprint),
-    }
-
-
 def qr_code(payload: str, size: float = QR_SIZE) -> Drawing:
     """The QR code of `payload`, error correction M, scaled to `size` points square."""
     widget = QrCodeWidget(payload, barLevel="M", barBorder=QR_BORDER_MODULES)
@@ -45,7 +34,7 @@ def qr_code(payload: str, size: float = QR_SIZE) -> Drawing:
 
 def title_block(title_key: str, texts: DocumentTexts, content: DocumentContent) -> Table:
     """The title centred, the application's id and revision under it, the QR code at the right."""
-    values = placeholders(content)
+    values = content.placeholders()
     side = QR_SIZE + 4 * mm
     heading = [
         paragraph(filled(texts.text(title_key), values), Styles.title),
@@ -54,7 +43,7 @@ def title_block(title_key: str, texts: DocumentTexts, content: DocumentContent) 
     ]
     code = [
         qr_code(str(content.fingerprint)),
-        paragraph(texts.text("page.qr_caption"), Styles.caption),
+        paragraph(filled(texts.text("page.qr_caption"), values), Styles.caption),
     ]
     table = Table(
         [["", heading, code]],
@@ -69,7 +58,7 @@ def title_block(title_key: str, texts: DocumentTexts, content: DocumentContent) 
 def seal_block(statement_key: str, texts: DocumentTexts, content: DocumentContent) -> Flowable:
     """The statement the seal certifies, the signature lines the wording asks for, and the
     fingerprint note, beside the seal box: kept on one page with what it certifies."""
-    values = placeholders(content)
+    values = content.placeholders()
     left: list[Flowable] = [paragraph(filled(texts.text(statement_key), values), Styles.body)]
     signatures = texts.texts("seal.signatures")
     if signatures:

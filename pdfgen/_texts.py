@@ -82,7 +82,7 @@ def _load(path: Path) -> DocumentTexts:
         raise DocumentTextsInvalid(
             "document_texts_unreadable",
             {"path": shown, "reason": str(error)},
-            f"文件文字 {shown} 无法读取：{error}。",
+            f"文件用语 {shown} 无法读取：{error}。",
         ) from None
     values = {key: _checked(_text_at(data, key, shown), key) for key in TEXT_KEYS}
     lists = {
@@ -121,7 +121,7 @@ def _lookup(data: object, key: str, shown: str, prefix: str = "") -> object:
             raise DocumentTextsInvalid(
                 "document_texts_key_missing",
                 {"key": full, "path": shown},
-                f"文件文字 {shown} 缺少 {full}，请按随软件提供的 texts.toml 补上。",
+                f"文件用语 {shown} 缺少 {full}，请按随软件提供的 texts.toml 补上。",
             )
         value = value[part]
     return value
@@ -145,7 +145,7 @@ def _wrong_kind(key: str, expected: str) -> DocumentTextsInvalid:
     return DocumentTextsInvalid(
         "document_texts_key_invalid",
         {"key": key, "expected": expected},
-        f"文件文字中的 {key} 应是{expected}。",
+        f"文件用语中的 {key} 应是{expected}。",
     )
 
 
@@ -164,7 +164,7 @@ def _checked(text: str, key: str) -> str:
             raise DocumentTextsInvalid(
                 "document_texts_placeholder_unknown",
                 {"key": key, "placeholder": placeholder},
-                f"文件文字中的 {key} 有无法识别的占位符“{placeholder}”；可用的有 {known}，"
+                f"文件用语中的 {key} 有无法识别的占位符“{placeholder}”；可用的有 {known}，"
                 "花括号本身请写成 {{ 或 }}。",
             )
     for character in unprintable_characters(text):
@@ -172,7 +172,7 @@ def _checked(text: str, key: str) -> str:
         raise DocumentTextsInvalid(
             "document_texts_unprintable",
             {"key": key, "character": shown},
-            f"文件文字中的 {key} 有文件所用字体无法打印的字符“{shown}”。",
+            f"文件用语中的 {key} 有文件所用字体无法打印的字符“{shown}”。",
         )
     return text
 

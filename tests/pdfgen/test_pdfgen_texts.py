@@ -50,10 +50,16 @@ def test_a_replacement_file_prints_its_clauses(pdftotext: str, tmp_path: Path) -
         f'[[consent.sections]]\nheading = "四、监测要求"\nclauses = ["{OFFICIAL_CLAUSE}"]\n\n'
         '[[consent.sections]]\nheading = "五、其他"',
     )
+    header = 'header_right = "流感医疗服务监测系统"'
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(header, 'header_right = "{{{id}}} 监测系统"'),
+        encoding="utf-8",
+    )
     texts = load_document_texts(path)
     text = squeezed(
         pdf_text(render_consent(application(), generated_on=GENERATED_ON, texts=texts), tmp_path)
     )
+    assert "{HQ7K-M2XP}监测系统" in text, "the page furniture's placeholders filled in too"
     assert "四、监测要求" in text and "五、其他" in text
     # The placeholder filled in, the clause numbered after the shipped ones.
     assert "10.本机构同意按国家卫生健康委医政医管局的要求报送" in text
