@@ -45,7 +45,13 @@ if TYPE_CHECKING:
         SubmitBlocked,
         TransitionNotAllowed,
     )
-    from ._form_rules import file_problems, form_problems, submit_problems
+    from ._form_rules import (
+        FORM_LIMITS,
+        FormLimits,
+        file_problems,
+        form_problems,
+        submit_problems,
+    )
     from ._institution_code import (
         check_institution_code,
         credit_check_char,
@@ -146,7 +152,13 @@ _SUBMODULE_NAMES: dict[str, tuple[str, ...]] = {
         "SubmitBlocked",
         "TransitionNotAllowed",
     ),
-    "_form_rules": ("file_problems", "form_problems", "submit_problems"),
+    "_form_rules": (
+        "FORM_LIMITS",
+        "FormLimits",
+        "file_problems",
+        "form_problems",
+        "submit_problems",
+    ),
     "_institution_code": (
         "check_institution_code",
         "credit_check_char",
@@ -220,6 +232,7 @@ _SUBMODULE_NAMES: dict[str, tuple[str, ...]] = {
 
 __all__ = [
     "DEFAULT_LANGUAGE",
+    "FORM_LIMITS",
     "LANGUAGES",
     "REGIONS_VERSION",
     "VOCABULARY",
@@ -250,6 +263,7 @@ __all__ = [
     "Forbidden",
     "Form",
     "FormInvalid",
+    "FormLimits",
     "Health",
     "Kind",
     "Message",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 
 from ._contact import is_masked, normalize_email, normalize_mobile
@@ -42,6 +43,23 @@ _REQUIRED = {
 }
 """A required field left empty, by field path: the code on the wire is `<field>_required`."""
 _REQUIRED_TEXT = ("name", "address.street", "legal_rep.name", "admin.name")
+
+
+@dataclass(frozen=True)
+class FormLimits:
+    """The longest values a form may hold *(ours)*: each generated document is one A4 page to
+    stamp and scan (seed steps 4–5), and these are what one page has room for. Real licences
+    stay well inside them."""
+
+    name: int = 60  # characters; a seal holds far fewer
+    street: int = 60
+    person_name: int = 40
+    email: int = 80
+    subjects: int = 40  # the catalogue has about 40 first-level subjects
+    subject_length: int = 12  # its longest name, 脑电及脑血流图诊断专业, has 11
+
+
+FORM_LIMITS = FormLimits()
 
 _FILE_MISSING = define_code("problem.file_missing", "file")
 _FILE_DUPLICATE = define_code("problem.file_duplicate", "file", "count")
@@ -76,6 +94,7 @@ def form_problems(form: Form, *, today: date) -> list[Problem]:
     problems += _address_problems(form)
     problems += _contact_problems(form)
     problems += _subject_problems(form.subjects)
+    problems += _length_problems(form)
     confirmed = set(form.confirmed_warnings)
     order = {field: index for index, field in enumerate(_FIELD_ORDER)}
     kept = [p for p in problems if not (p.warning and p.code in confirmed)]
@@ -215,4 +234,58 @@ def _contact_problems(form: Form) -> list[Problem]:
 def _subject_problems(subjects: list[str]) -> list[Problem]:
     if any(not subject.strip() for subject in subjects):
         return [_problem("subjects", _SUBJECT_BLANK())]
-    return []
+    problems = []
+    if len(subjects) > FORM_LIMITS.subjects:
+        message = _SUBJECTS_TOO_MANY(limit=FORM_LIMITS.subjects, count=len(subjects))
+        problems.append(_problem("subjects", message))
+    for subject in (subject.strip() for subject in subjects):
+        if len(subject) > FORM_LIMITS.subject_length:
+            message = _SUBJECT_TOO_LONG(
+                subject=subject, length=len(subject), limit=FORM_LIMITS.subject_length
+            )
+            problems.append(_problem("subjects", message))
+    return problems
+
+
+_SUBJECTS_TOO_MANY = define_code("problem.subjects_too_many", "limit", "count")
+_SUBJECT_TOO_LONG = define_code("problem.subject_too_long", "subject", "length", "limit")
+# Free text the documents print whole: each field with its limit and its refusal.
+_LONG_TEXT = (
+    ("name", FORM_LIMITS.name, define_code("problem.name_too_long", "limit", "length")),
+    (
+        "address.street",
+        FORM_LIMITS.street,
+        define_code("problem.address.street_too_long", "limit", "length"),
+    ),
+    (
+        "legal_rep.name",
+        FORM_LIMITS.person_name,
+        define_code("problem.legal_rep.name_too_long", "limit", "length"),
+    ),
+    (
+        "admin.name",
+        FORM_LIMITS.person_name,
+        define_code("problem.admin.name_too_long", "limit", "length"),
+    ),
+    (
+        "admin.email",
+        FORM_LIMITS.email,
+        define_code("problem.admin.email_too_long", "limit", "length"),
+    ),
+)
+
+
+def _length_problems(form: Form) -> list[Problem]:
+    values = {
+        "name": form.name.strip(),
+        "address.street": form.address.street.strip(),
+        "legal_rep.name": form.legal_rep.name.strip(),
+        "admin.name": form.admin.name.strip(),
+        "admin.email": form.admin.email.strip(),
+    }
+    problems = []
+    for field, limit, too_long in _LONG_TEXT:
+        length = len(values[field])
+        if length > limit:
+            problems.append(_problem(field, too_long(limit=limit, length=length)))
+    return problems

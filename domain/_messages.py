@@ -50,6 +50,7 @@ VOCABULARY: Mapping[str, str] = {
     "role": "role",
     "roles": "role",
     "looks_like": "content",
+    "shape": "shape",
     "outcome": "outcome",
     "document": "document",
     "level": "level",

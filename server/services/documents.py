@@ -19,7 +19,7 @@ from domain import (
     mask_email,
     next_status,
 )
-from pdfgen import FormSnapshot, render_consent, render_info_form
+from pdfgen import FormSnapshot
 
 from ..outbox import Attachment
 from ..storage import queries
@@ -27,6 +27,7 @@ from ..storage.tables import accounts, applications
 from ..storage.writes import add_event
 from . import notices
 from .applications import not_found
+from .document_cache import DocumentCache, DocumentKind
 from .send_limits import SendLimit
 
 _FORM_JUST_CHANGED = define_code("problem.documents_form_just_changed")
@@ -69,17 +70,17 @@ def document_source(session: Session, application_id: str) -> DocumentSource:
     )
 
 
-def render_both(snapshot: FormSnapshot, generated_on: date) -> list[Attachment]:
-    """Both PDFs as attachments; raises `DocumentRefused` listing what is missing."""
+FILENAMES = {DocumentKind.INFO_FORM: INFO_FORM_FILENAME, DocumentKind.CONSENT: CONSENT_FILENAME}
+
+
+def render_both(
+    documents: DocumentCache, snapshot: FormSnapshot, generated_on: date
+) -> list[Attachment]:
+    """Both PDFs as attachments (rendered once per revision, see `document_cache`); raises
+    `DocumentRefused` listing what is missing."""
     return [
-        Attachment(
-            INFO_FORM_FILENAME,
-            "application/pdf",
-            render_info_form(snapshot, generated_on=generated_on),
-        ),
-        Attachment(
-            CONSENT_FILENAME, "application/pdf", render_consent(snapshot, generated_on=generated_on)
-        ),
+        Attachment(filename, "application/pdf", documents.document(kind, snapshot, generated_on))
+        for kind, filename in FILENAMES.items()
     ]
 
 

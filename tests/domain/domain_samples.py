@@ -4,32 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from domain import (
-    Address,
-    Admin,
-    DomainError,
-    FileInfo,
-    FileKind,
-    Form,
-    Person,
-    Problem,
-    make_institution_code,
-    render,
-)
+from domain import Address, Admin, FileInfo, FileKind, Form, Person, make_institution_code
+from tests.messages_text import said
+
+__all__ = ["said"]
 
 TODAY = date(2026, 11, 25)
 NOW = datetime(2026, 11, 25, 10, 30, tzinfo=UTC)
 
 # 越秀区, 广州市, 广东省; the organization code 45038862-0 is a real-world check example.
 CODE = make_institution_code("45038862", "440104", "11", "A100", "1")
-
-
-def said(said_of: Problem | DomainError, language: str = "zh_CN") -> str:
-    """The sentence an operator reads for a problem or a domain error (both carry a code)."""
-    message = said_of.message if isinstance(said_of, DomainError) else said_of
-    sentence = render("problem", message, language)
-    assert sentence is not None, f"no catalogue entry for {message.code}"
-    return sentence
 
 
 def complete_form(**changes: object) -> Form:
