@@ -24,14 +24,13 @@ from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
 import domain
+from tests.messages_text import KEYWORDS
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "domain" / "locale"
 PACKAGES = ("domain", "server", "client", "tui", "cli", "pdfgen")
 SKIPPED = ("server.migrations",)
 """Alembic's environment and revisions run migrations when imported; they declare no codes."""
-KEYWORDS = {"tr": None, "N_": None, "tr_in": ((1, "c"), 2), "define_code": None}
-"""As `make messages` passes them to `pybabel extract`."""
 IDEOGRAPH = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 
 Entries = dict[tuple[str | None, str], str]

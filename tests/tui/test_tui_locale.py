@@ -20,6 +20,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
+from tests.messages_text import KEYWORDS
 from tui._i18n import set_language, tr, tr_in
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,8 +28,7 @@ LOCALE = ROOT / "domain" / "locale"
 IDEOGRAPH = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 SENTENCE_ARGUMENT = {"tr": 0, "N_": 0, "tr_in": 1, "NC_": 1}
 """The markers and which of their arguments is the sentence; `tr_in`'s first is its context."""
-BABEL_KEYWORDS = {"tr": None, "N_": None, "tr_in": ((1, "c"), 2), "NC_": ((1, "c"), 2)}
-"""As `make messages` passes them to `pybabel extract` (`-k tr -k N_ -k tr_in:1c,2 …`)."""
+BABEL_KEYWORDS = KEYWORDS
 
 KIOSK_FILES = sorted(
     path.relative_to(ROOT).as_posix()
