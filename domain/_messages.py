@@ -157,10 +157,11 @@ def language_of(value: str | None) -> str:
     """
     tag = (value or "").strip().replace("-", "_").split(".")[0]
     primary = tag.split("_")[0].lower()
-    if not primary or primary == "zh":
+    if not primary:
         return DEFAULT_LANGUAGE
-    if primary == "en":
-        return "en"
+    for language in LANGUAGES:
+        if language.split("_")[0].lower() == primary:
+            return language
     raise ValueError(tag)
 
 
