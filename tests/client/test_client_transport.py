@@ -160,3 +160,11 @@ async def test_unauthorized_answer() -> None:
             await api.search_applications(phone="13800138000")
     assert seen[0].headers["Authorization"] == "Bearer abc"
     assert seen[0].url.params["phone"] == "13800138000"
+
+
+@pytest.mark.parametrize(("language", "header"), [("zh_CN", "zh-CN"), ("en", "en")])
+async def test_the_client_asks_for_sentences_in_its_language(language: str, header: str) -> None:
+    seen, transport = counting(lambda request: httpx.Response(200, json=HEALTH))
+    async with CentralAPI("http://api.test", transport=transport, language=language) as api:
+        await api.health()
+    assert seen[0].headers["Accept-Language"] == header
