@@ -14,7 +14,8 @@ from cli._loopback import serve_in_thread
 from cli._settings import DEMO_PASSWORD, DEMO_USERNAME, KioskSettings
 from cli._status import in_process_api, print_status
 from client import CentralAPI
-from domain import DomainError
+from domain import DEFAULT_LANGUAGE, DomainError, render
+from pdfgen import DocumentTextsInvalid, check_one_page, load_document_texts
 from server import Settings, create_app, upgrade_database
 from server import add_operator as add_operator_service
 from server.demo import DemoSummary, bulk_phone, seed_bulk, seed_demo
@@ -35,6 +36,17 @@ def _prepare_database(settings: Settings) -> None:
     upgrade_database(settings.database_url)
 
 
+def _document_texts_problem(settings: Settings) -> str | None:
+    """What is wrong with the documents' wording (`HQMS_DOCUMENT_TEXTS`), in one sentence, or
+    None: a server must not start with documents it cannot print on one page."""
+    try:
+        check_one_page(load_document_texts(settings.document_texts))
+    except DocumentTextsInvalid as invalid:
+        sentence = render("problem", invalid.message, DEFAULT_LANGUAGE) or invalid.code
+        return f"设置有误：HQMS_DOCUMENT_TEXTS — {sentence}"
+    return None
+
+
 def demo(*, seed: int) -> int:
     """API on a free loopback port, seeded on first run, and the kiosk signed in; one process."""
     from tui import HotlineApp  # the kiosk only loads for commands that show it
@@ -43,12 +55,16 @@ def demo(*, seed: int) -> int:
     kiosk = KioskSettings()
     set_language(kiosk.lang)
     settings = Settings()
+    problem = _document_texts_problem(settings)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     _prepare_database(settings)
     summary = seed_demo(settings.database_url, seed=seed)
     print(_seed_message(summary), file=sys.stderr)
     with serve_in_thread(create_app(settings)) as base_url:
         app = HotlineApp(
-            CentralAPI(base_url),
+            CentralAPI(base_url, language=kiosk.lang),
             username=DEMO_USERNAME,
             password=DEMO_PASSWORD,
             idle_lock_minutes=kiosk.idle_lock_minutes,
@@ -61,6 +77,10 @@ def serve(*, host: str, port: int) -> int:
     import uvicorn
 
     settings = Settings()
+    problem = _document_texts_problem(settings)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     _prepare_database(settings)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
     return 0
@@ -152,7 +172,7 @@ def add_operator(name: str, *, role: str, display_name: str, password: str) -> i
         with Session(engine) as session:
             operator = add_operator_service(session, name, password, role, display_name)
     except DomainError as error:
-        print(error.message, file=sys.stderr)
+        print(render("problem", error.message, DEFAULT_LANGUAGE) or error.code, file=sys.stderr)
         return 2
     finally:
         engine.dispose()

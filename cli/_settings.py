@@ -19,11 +19,12 @@ class KioskSettings(BaseSettings):
     username: str | None = None
     password: str | None = None
     idle_lock_minutes: float = Field(default=5.0, ge=0, description="0: the kiosk never locks")
-    lang: str = Field(default="zh", description="zh (default) or en: the kiosk's language")
+    lang: str = Field(default="zh_CN", description="zh_CN (default) or en: the kiosk's language")
 
     @field_validator("lang")
     @classmethod
     def _known_language(cls, value: str) -> str:
-        from tui._i18n import language_from  # small: no Textual, no domain
+        # Imported only when HQMS_LANG is set: the other commands need not load the kiosk.
+        from tui._i18n import language_from
 
         return language_from(value)

@@ -3,6 +3,10 @@
 Against `--api`/`HQMS_API_URL` it signs in with `HQMS_USERNAME`/`HQMS_PASSWORD`; without an
 API address it answers from the local demo database in-process, as the demo operator, so a
 fresh `make demo` machine can answer from the shell too.
+
+The text is Chinese, rendered from the shared catalogue like the kiosk's. `--json` gives data,
+not sentences: each application as the API sends it, with the status line as a
+`StatusSummary` (`status_summary`) and its problems as codes and params (docs/messages.md).
 """
 
 from __future__ import annotations
@@ -15,13 +19,18 @@ import httpx
 
 from client import ApiError, ApiUnavailable, CentralAPI
 from domain import (
-    ACTION_NAMES,
+    DEFAULT_LANGUAGE,
     Application,
     FieldInvalid,
+    describe_status,
     mask_phone,
     normalize_mobile,
-    status_sentence,
+    render,
+    status_summary,
+    word,
 )
+
+_TEXT_LANGUAGE = DEFAULT_LANGUAGE
 
 
 async def print_status(
@@ -31,7 +40,7 @@ async def print_status(
     try:
         phone = normalize_mobile(raw_phone, field="phone")
     except FieldInvalid as error:
-        print(error.message, file=sys.stderr)
+        print(render("problem", error.message, _TEXT_LANGUAGE), file=sys.stderr)
         return 2
     try:
         async with api:
@@ -39,7 +48,7 @@ async def print_status(
             page = await api.search_applications(phone=phone)
             applications = [await api.get_application(item.id) for item in page.items]
     except (ApiError, ApiUnavailable) as error:
-        print(error.detail, file=sys.stderr)
+        print(_failure(error), file=sys.stderr)
         return 2
     now = datetime.now(UTC)
     if as_json:
@@ -55,26 +64,38 @@ async def print_status(
 
 
 def _as_json(app: Application, now: datetime) -> dict[str, object]:
-    data = app.model_dump(mode="json")
-    data["status_sentence"] = status_sentence(app, now=now)
+    data = app.model_dump(mode="json", exclude={"problems"})
+    data["problems"] = [p.model_dump(mode="json", exclude={"message"}) for p in app.problems]
+    data["status_summary"] = status_summary(app, now=now).model_dump(mode="json")
     return data
 
 
+def _failure(error: ApiError) -> str:
+    """The API's message in Chinese; the client's own words when there was no answer."""
+    if error.message is not None:
+        sentence = render("problem", error.message, _TEXT_LANGUAGE)
+        if sentence is not None:
+            return sentence
+    return error.detail or render("client", error.default(), _TEXT_LANGUAGE) or error.code
+
+
 def _as_text(app: Application, now: datetime) -> str:
+    summary = status_summary(app, now=now)
     lines = [
         f"{app.id}  {app.form.name or '（未填写机构名称）'}",
-        f"  状态：{status_sentence(app, now=now)}",
+        f"  状态：{describe_status(summary, _TEXT_LANGUAGE)}",
         f"  数据管理员：{app.form.admin.name or '—'}  {app.form.admin.mobile or '—'}",
     ]
     if app.account is not None:
         lines.append(f"  账号：{app.account.login_name}")
     blocking = [p for p in app.problems if not p.warning]
     for problem in blocking[:8]:
-        lines.append(f"  · {problem.message}")
+        lines.append(f"  · {render('problem', problem, _TEXT_LANGUAGE) or problem.code}")
     if len(blocking) > 8:
         lines.append(f"  · 另有 {len(blocking) - 8} 项问题")
     if app.actions:
-        lines.append("  可执行：" + "、".join(ACTION_NAMES[action] for action in app.actions))
+        names = (word("action", action.value, _TEXT_LANGUAGE) for action in app.actions)
+        lines.append("  可执行：" + "、".join(names))
     return "\n".join(lines)
 
 

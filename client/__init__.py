@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING, Any
 from ._api import DOCUMENT_PATHS, CentralAPI
 from ._errors import (
     ERROR_CLASSES,
-    TIMEOUT_DETAIL,
-    UNAVAILABLE_DETAIL,
     AlreadyInHqmsError,
     ApiError,
     ApiTimeout,
@@ -32,6 +30,7 @@ from ._errors import (
     GoneError,
     IdempotencyMismatchError,
     InternalServerError,
+    InvalidCredentialsError,
     InvalidRequestError,
     NotAChangeError,
     NotFoundError,
@@ -63,8 +62,6 @@ __all__ = [
     "ERROR_CLASSES",
     "STREAM_LOST",
     "STREAM_OPENED",
-    "TIMEOUT_DETAIL",
-    "UNAVAILABLE_DETAIL",
     "AccountLogin",
     "AlreadyInHqmsError",
     "ApiError",
@@ -87,6 +84,7 @@ __all__ = [
     "GoneError",
     "IdempotencyMismatchError",
     "InternalServerError",
+    "InvalidCredentialsError",
     "InvalidRequestError",
     "NotAChangeError",
     "NotFoundError",

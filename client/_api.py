@@ -61,8 +61,11 @@ class ApiCore:
         token: str | None = None,
         timeout: float = 5.0,
         transport: httpx.AsyncBaseTransport | None = None,
+        language: str = "zh_CN",
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        self.language = language
+        """Sent as `Accept-Language`: the language of the sentences the API adds to codes."""
         self.token = token
         self.grant: TokenGrant | None = None
         self.revision: int | None = None
@@ -98,7 +101,10 @@ class ApiCore:
                 base_url=self.base_url,
                 timeout=httpx.Timeout(self._timeout),
                 transport=self._transport,
-                headers={"Accept": "application/json"},
+                headers={
+                    "Accept": "application/json",
+                    "Accept-Language": self.language.replace("_", "-"),
+                },
             )
         return self._http
 

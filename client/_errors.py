@@ -1,11 +1,14 @@
 """What can go wrong when talking to the central API, as one exception tree.
 
-Every problem+json answer becomes the subclass registered for its machine `code`; an answer
-with an unknown code falls back on its HTTP status, then on `ApiError` itself. Network trouble
-becomes `ApiUnavailable`, raised `from` the httpx error so the cause stays in tracebacks.
-Every exception carries `detail`: a Chinese sentence an operator can read aloud.
+Every problem+json answer becomes the subclass registered for its kind (the problem's `type`,
+`urn:hqms:problem:<kind>`); an answer of an unknown kind falls back on its HTTP status, then on
+`ApiError` itself. Network trouble becomes `ApiUnavailable`, raised `from` the httpx error so
+the cause stays in tracebacks. Messages are data (docs/messages.md): an exception carries the
+server's `message` (code and params, rendered by the kiosk in its own language), the server's
+own sentence `detail` (in the language the client asked for) and, for errors with no answer to
+read, its class's `default` code in the `client` namespace.
 
-    ApiError                         detail, code, status, errors
+    ApiError                         kind, message, detail, status, errors
     ├── FieldInvalidError            field_invalid
     ├── FormInvalidError             form_invalid            (errors: one per field)
     │   └── DocumentRefusedError     document_refused        (no PDF for an incomplete form)
@@ -15,6 +18,7 @@ Every exception carries `detail`: a Chinese sentence an operator can read aloud.
     ├── SubmitBlockedError           submit_blocked          (errors: what blocks submit)
     ├── NotFoundError                not_found
     ├── UnauthorizedError            unauthorized            (sign in again)
+    │   └── InvalidCredentialsError  invalid_credentials     (wrong user name or password)
     ├── ForbiddenError               forbidden
     ├── ConflictError                conflict                (a second open application)
     │   ├── VerificationUsedError    verification_used       (a token used twice)
@@ -38,6 +42,7 @@ Every exception carries `detail`: a Chinese sentence an operator can read aloud.
     │   ├── FileTooLargeError        file_too_large          (413)
     │   └── FileTypeError            file_type               (415: not JPG/PDF by content)
     ├── InternalServerError          internal_error
+    │   └── BadResponseError         bad_response            (not the API's JSON)
     └── ApiUnavailable               unavailable             (no answer: refused, DNS, 503)
         └── ApiTimeout               timeout                 (no answer in time)
 """
@@ -46,150 +51,170 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from domain import Code, Message, ParamValue, define_code
+
 if TYPE_CHECKING:
     # Annotations only: the kiosk declares and catches these errors long before any answer
     # carries `errors`, and importing `Problem` builds every pydantic wire model.
     from domain import Problem
 
-UNAVAILABLE_DETAIL = "无法连接中央服务，请稍后重试；若持续出现请联系值班技术人员。"
-TIMEOUT_DETAIL = "中央服务响应超时，请稍后重试；若持续出现请联系值班技术人员。"
+PROBLEM_TYPE = "urn:hqms:problem:"
 
 
 class ApiError(Exception):
     """An answer from the central API that is not a success, or no answer at all."""
 
-    default_code: ClassVar[str] = "api_error"
-    other_codes: ClassVar[tuple[str, ...]] = ()
-    default_detail: ClassVar[str] = "中央服务无法完成此操作。"
+    kind: ClassVar[str] = "api_error"
+    default: ClassVar[Code] = define_code("client.api_error")
+    other_kinds: ClassVar[tuple[str, ...]] = ()
 
     def __init__(
         self,
-        detail: str | None = None,
-        code: str | None = None,
+        message: Message | None = None,
+        *,
+        detail: str = "",
         status: int = 0,
         errors: list[Problem] | None = None,
     ) -> None:
-        self.detail = detail or self.default_detail
-        self.code: str = code or self.default_code
+        self.message = message
+        """The server's message (`problem` namespace); None when no answer said one."""
+        self.detail = detail
+        """The server's sentence, in the language the client asked for; "" without one."""
         self.status = status
         self.errors: list[Problem] = list(errors or [])
-        super().__init__(self.detail)
+        super().__init__(self.code)
+
+    @property
+    def code(self) -> str:
+        """The server's message code, else this class's own default code."""
+        return self.message.code if self.message is not None else self.default.name
+
+    @property
+    def params(self) -> dict[str, ParamValue]:
+        return dict(self.message.params) if self.message is not None else {}
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(code={self.code!r}, status={self.status})"
 
 
 class FieldInvalidError(ApiError):
-    default_code = "field_invalid"
-    default_detail = "填写的内容不正确。"
+    kind = "field_invalid"
+    default = define_code("client.field_invalid")
 
 
 class FormInvalidError(ApiError):
-    default_code = "form_invalid"
-    default_detail = "资料中有需要更正的内容。"
+    kind = "form_invalid"
+    default = define_code("client.form_invalid")
 
 
 class DocumentRefusedError(FormInvalidError):
     """The two documents exist only for a complete, valid form (`errors` lists what is missing)."""
 
-    default_code = "document_refused"
-    default_detail = "资料还不完整或有误，暂不能生成文件。"
+    kind = "document_refused"
+    default = define_code("client.document_refused")
 
 
 class InvalidRequestError(ApiError):
-    default_code = "invalid_request"
-    other_codes = ("validation_error",)
-    default_detail = "请求的内容不正确。"
+    kind = "invalid_request"
+    default = define_code("client.invalid_request")
+    other_kinds = ("validation_error",)
 
 
 class TransitionNotAllowedError(ApiError):
-    default_code = "transition_not_allowed"
-    default_detail = "当前状态下不能进行此操作。"
+    kind = "transition_not_allowed"
+    default = define_code("client.transition_not_allowed")
 
 
 class SubmitBlockedError(ApiError):
-    default_code = "submit_blocked"
-    default_detail = "还不能提交审核：请先处理列出的问题。"
+    kind = "submit_blocked"
+    default = define_code("client.submit_blocked")
 
 
 class NotFoundError(ApiError):
-    default_code = "not_found"
-    default_detail = "没有找到对应的记录。"
+    kind = "not_found"
+    default = define_code("client.not_found")
 
 
 class UnauthorizedError(ApiError):
-    default_code = "unauthorized"
-    default_detail = "登录已失效，请重新登录。"
+    kind = "unauthorized"
+    default = define_code("client.unauthorized")
+
+
+class InvalidCredentialsError(UnauthorizedError):
+    """A wrong user name or password (at sign-in, or when unlocking a locked kiosk)."""
+
+    kind = "invalid_credentials"
+    default = define_code("client.invalid_credentials")
 
 
 class ForbiddenError(ApiError):
-    default_code = "forbidden"
-    default_detail = "当前账号没有权限进行此操作。"
+    kind = "forbidden"
+    default = define_code("client.forbidden")
 
 
 class ConflictError(ApiError):
-    default_code = "conflict"
-    default_detail = "操作与现有记录冲突。"
+    kind = "conflict"
+    default = define_code("client.conflict")
 
 
 class AlreadyInHqmsError(ApiError):
-    default_code = "already_in_hqms"
-    default_detail = "该医疗机构已在 HQMS 系统对接过病案首页数据，无需申请新账号。"
+    kind = "already_in_hqms"
+    default = define_code("client.already_in_hqms")
 
 
 class VerificationUsedError(ConflictError):
-    default_code = "verification_used"
-    default_detail = "这次短信验证已经用过了，请重新发送验证码。"
+    kind = "verification_used"
+    default = define_code("client.verification_used")
 
 
 class FileKindTakenError(ConflictError):
-    default_code = "file_kind_taken"
-    default_detail = "这一类文件已经上传过一份，请先删除旧的再上传。"
+    kind = "file_kind_taken"
+    default = define_code("client.file_kind_taken")
 
 
 class TooManyFilesError(ConflictError):
-    default_code = "too_many_files"
-    default_detail = "最多只能上传三份文件，请先删除多余的。"
+    kind = "too_many_files"
+    default = define_code("client.too_many_files")
 
 
 class CallRequiredError(ConflictError):
-    default_code = "call_required"
-    default_detail = "请先开始通话并查到该申请。"
+    kind = "call_required"
+    default = define_code("client.call_required")
 
 
 class CallerNotCheckedError(ConflictError):
-    default_code = "caller_not_checked"
-    default_detail = "查看完整信息前请先核实来电人身份，或记录不核实的原因。"
+    kind = "caller_not_checked"
+    default = define_code("client.caller_not_checked")
 
 
 class CallEndedError(ConflictError):
-    default_code = "call_ended"
-    default_detail = "这通电话已经结束，不能再记录到它名下。"
+    kind = "call_ended"
+    default = define_code("client.call_ended")
 
 
 class CallWithoutApplicationError(ConflictError):
-    default_code = "call_without_application"
-    default_detail = "这通电话还没有关联申请：请先查到来电人的申请再核实身份。"
+    kind = "call_without_application"
+    default = define_code("client.call_without_application")
 
 
 class NotAChangeError(ConflictError):
-    default_code = "not_a_change"
-    default_detail = "这不是变更资料申请，没有变更内容可以预览。"
+    kind = "not_a_change"
+    default = define_code("client.not_a_change")
 
 
 class PreconditionFailedError(ApiError):
-    default_code = "precondition_failed"
-    default_detail = "资料已被他人修改，请刷新后再保存。"
+    kind = "precondition_failed"
+    default = define_code("client.precondition_failed")
 
 
 class PreconditionRequiredError(ApiError):
-    default_code = "precondition_required"
-    default_detail = "修改申请时必须带上当前版本号（If-Match）。"
+    kind = "precondition_required"
+    default = define_code("client.precondition_required")
 
 
 class VerificationFailedError(ApiError):
-    default_code = "verification_failed"
-    default_detail = "验证码不正确，请让来电人再读一遍短信中的 6 位数字。"
+    kind = "verification_failed"
+    default = define_code("client.verification_failed")
 
     tries_left: int | None = None
     """Wrong codes the verification still accepts before it is used up."""
@@ -198,67 +223,74 @@ class VerificationFailedError(ApiError):
 class VerificationPhoneMismatchError(ApiError):
     """The code was confirmed, but on a phone other than the one the action needs."""
 
-    default_code = "verification_phone_mismatch"
-    default_detail = "验证码不是发到该账号登记的手机号，请向登记的手机号重新发送验证码。"
+    kind = "verification_phone_mismatch"
+    default = define_code("client.verification_phone_mismatch")
 
 
 class IdempotencyMismatchError(InvalidRequestError):
-    default_code = "idempotency_mismatch"
-    default_detail = "同一个请求编号被用于不同的内容，请重新操作。"
+    kind = "idempotency_mismatch"
+    default = define_code("client.idempotency_mismatch")
 
 
 class GoneError(ApiError):
-    default_code = "gone"
-    default_detail = "验证已过期或已用完，请重新发送验证码。"
+    kind = "gone"
+    default = define_code("client.gone")
 
 
 class VerificationGoneError(GoneError):
-    default_code = "verification_gone"
-    default_detail = "验证码已过期或错误次数过多，请重新发送验证码。"
+    kind = "verification_gone"
+    default = define_code("client.verification_gone")
 
 
 class RateLimitedError(ApiError):
-    default_code = "rate_limited"
-    default_detail = "操作过于频繁，请稍后再试。"
+    kind = "rate_limited"
+    default = define_code("client.rate_limited")
 
     retry_after: float | None = None
 
 
 class VerificationRateLimitedError(RateLimitedError):
-    default_code = "verification_rate_limited"
-    default_detail = "验证码发送过于频繁，请稍后再发送。"
+    kind = "verification_rate_limited"
+    default = define_code("client.verification_rate_limited")
 
 
 class FileRefusedError(ApiError):
     """An upload the server refused for what the file is, not for the application's state."""
 
-    default_code = "file_refused"
-    default_detail = "文件不符合上传要求：只接受 JPG 或 PDF，每份不超过 5 MB。"
+    kind = "file_refused"
+    default = define_code("client.file_refused")
 
 
 class FileTooLargeError(FileRefusedError):
-    default_code = "file_too_large"
-    default_detail = "文件超过 5 MB，请压缩或降低扫描分辨率后再上传。"
+    kind = "file_too_large"
+    default = define_code("client.file_too_large")
 
 
 class FileTypeError(FileRefusedError):
-    default_code = "file_type"
-    default_detail = "文件不是 JPG 或 PDF（按内容判断，与文件名无关），请换成扫描的 JPG 或 PDF。"
+    kind = "file_type"
+    default = define_code("client.file_type")
 
 
 class InternalServerError(ApiError):
-    default_code = "internal_error"
-    default_detail = "中央服务内部出错，请稍后重试；若持续出现请联系值班技术人员。"
+    kind = "internal_error"
+    default = define_code("client.internal_error")
+
+
+class BadResponseError(InternalServerError):
+    """An answer that is not the JSON the API always sends: a proxy's page, a broken server."""
+
+    kind = "bad_response"
+    default = define_code("client.bad_response")
 
 
 class ApiUnavailable(ApiError):
-    default_code = "unavailable"
-    default_detail = UNAVAILABLE_DETAIL
+    kind = "unavailable"
+    default = define_code("client.unavailable")
 
 
 class ApiTimeout(ApiUnavailable):
-    default_code = "timeout"
-    default_detail = TIMEOUT_DETAIL
+    kind = "timeout"
+    default = define_code("client.timeout")
 
 
 _PROBLEM_CLASSES: tuple[type[ApiError], ...] = (
@@ -269,6 +301,7 @@ _PROBLEM_CLASSES: tuple[type[ApiError], ...] = (
     SubmitBlockedError,
     NotFoundError,
     UnauthorizedError,
+    InvalidCredentialsError,
     ForbiddenError,
     ConflictError,
     AlreadyInHqmsError,
@@ -298,9 +331,10 @@ _PROBLEM_CLASSES: tuple[type[ApiError], ...] = (
 )
 
 ERROR_CLASSES: dict[str, type[ApiError]] = {
-    code: cls for cls in _PROBLEM_CLASSES for code in (cls.default_code, *cls.other_codes)
+    kind: cls for cls in _PROBLEM_CLASSES for kind in (cls.kind, *cls.other_kinds)
 }
-"""problem+json `code` → the exception class the client raises for it."""
+"""The kind of a problem (its `type`, or its `code` from a server that sends no type) → the
+exception class the client raises for it."""
 
 _STATUS_CLASSES: dict[int, type[ApiError]] = {
     400: InvalidRequestError,
@@ -325,22 +359,33 @@ _STATUS_CLASSES: dict[int, type[ApiError]] = {
 def error_from_problem(status: int, body: Any, *, retry_after: float | None = None) -> ApiError:
     """The exception for an error answer; `body` is the decoded JSON (or anything else)."""
     problem = body if isinstance(body, dict) else {}
-    code = problem.get("code") if isinstance(problem.get("code"), str) else None
-    cls = ERROR_CLASSES.get(code or "") or _STATUS_CLASSES.get(status) or ApiError
+    code = _text(problem.get("code"))
+    problem_type = _text(problem.get("type"))
+    # Our own problem types name the kind; without one (`about:blank`) the code may.
+    ours = problem_type.startswith(PROBLEM_TYPE)
+    kind = problem_type.removeprefix(PROBLEM_TYPE) if ours else code
+    cls = ERROR_CLASSES.get(kind) or _STATUS_CLASSES.get(status) or ApiError
     if cls is ApiError and status >= 500:
         cls = InternalServerError
-    detail = problem.get("detail") if isinstance(problem.get("detail"), str) else None
+    params = problem.get("params")
+    message = None
+    if code:
+        message = Message(code=code, params=params if isinstance(params, dict) else {})
     from domain import Problem
 
     errors = [
         Problem.model_validate(item)
         for item in problem.get("errors") or []
-        if isinstance(item, dict) and "field" in item and "message" in item
+        if isinstance(item, dict) and "field" in item and "code" in item
     ]
-    error = cls(detail, code, status, errors)
+    error = cls(message, detail=_text(problem.get("detail")), status=status, errors=errors)
     if isinstance(error, RateLimitedError):
         error.retry_after = retry_after
     if isinstance(error, VerificationFailedError):
         tries_left = problem.get("tries_left")
         error.tries_left = tries_left if isinstance(tries_left, int) else None
     return error
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""

@@ -11,7 +11,9 @@ import math
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from domain import ParamValue
 
 CODE_LIFETIME = timedelta(minutes=5)
 """How long an SMS code is valid (DESIGN §5)."""
@@ -79,7 +81,11 @@ class Notification(_Answer):
     created_at: datetime | None = None
     delivered_at: datetime | None = None
     next_attempt_at: datetime | None = None
-    last_error: str | None = None
+    error_code: str = ""
+    """Why the last attempt failed: a code of the `delivery` catalogue namespace, or ""."""
+    error_params: dict[str, ParamValue] = Field(default_factory=dict)
+    last_error: str = ""
+    """That reason as the server worded it, in the language the client asked for."""
 
     @field_validator("id", mode="before")
     @classmethod

@@ -20,7 +20,7 @@ from contextlib import aclosing
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ._errors import UNAVAILABLE_DETAIL, ApiError, error_from_problem
+from ._errors import ApiError, ApiUnavailable, error_from_problem
 
 if TYPE_CHECKING:
     import httpx
@@ -30,14 +30,13 @@ if TYPE_CHECKING:
 STREAM_OPENED = "open"
 """Client-side event: the stream is (again) connected; anything may have changed meanwhile."""
 STREAM_LOST = "lost"
-"""Client-side event: the stream dropped; `data["detail"]` says why, a reconnect follows."""
+"""Client-side event: the stream dropped and a reconnect follows; `data["reason"]` is the
+`ApiError` that ended it, or None when the connection just ended."""
 
 FIRST_DELAY = 0.5
 MAX_DELAY = 5.0
 READ_TIMEOUT = 45.0
 """Three missed keep-alives (one every 15 s) mean the connection is dead even if still open."""
-
-LOST_DETAIL = "实时更新连接已断开，正在重新连接…"
 
 
 @dataclass(frozen=True)
@@ -117,15 +116,15 @@ async def watch_application(
                     if event.event == STREAM_OPENED:
                         delay = first_delay
                     yield event
-            detail = LOST_DETAIL
+            reason: ApiError | None = None
         except httpx.TransportError:
-            detail = f"{LOST_DETAIL}（{UNAVAILABLE_DETAIL}）"
+            reason = ApiUnavailable()
         except ApiError as error:
             if not _retryable(error):
                 raise
-            detail = f"{LOST_DETAIL}（{error.detail}）"
+            reason = error
         last_id = parser.last_id
-        yield StreamEvent(STREAM_LOST, {"detail": detail, "retry_in": delay})
+        yield StreamEvent(STREAM_LOST, {"reason": reason, "retry_in": delay})
         await asyncio.sleep(delay)
         delay = min(delay * 2, max_delay)
 

@@ -10,7 +10,7 @@ import uuid
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from ._errors import ApiError
+from ._errors import BadResponseError
 
 if TYPE_CHECKING:
     import httpx
@@ -42,11 +42,7 @@ def json_body(response: httpx.Response) -> Any:
     try:
         return response.json()
     except ValueError as error:
-        raise ApiError(
-            "中央服务返回了无法识别的内容，请联系值班技术人员。",
-            "bad_response",
-            response.status_code,
-        ) from error
+        raise BadResponseError(status=response.status_code) from error
 
 
 def json_or_none(response: httpx.Response) -> Any:

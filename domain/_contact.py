@@ -1,7 +1,9 @@
 """Mobile numbers, emails and people's names: normalization, validation and masking.
 
-Every validator raises `FieldInvalid` with a sentence an operator can read aloud that says what
-is wrong. Masking (`138****8000`, `z***@example.com`, `张*`) is how personal data leaves the API;
+Every validator raises `FieldInvalid` with a message (a code and its parameters) that says what
+is wrong, which the kiosk reads aloud in the operator's language.
+
+Masking (`138****8000`, `z***@example.com`, `张*`) is how personal data leaves the API;
 `is_masked` recognizes exactly the forms these functions produce, so a masked value sent back
 unchanged can be told apart from a new one.
 """
@@ -12,6 +14,7 @@ import re
 import unicodedata
 
 from ._errors import FieldInvalid
+from ._messages import define_code
 
 _MOBILE_SEPARATORS = re.compile(r"[\s\-‐‑–—()（）.]")
 _LOCAL_PART = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]+$")
@@ -67,6 +70,28 @@ _COMPOUND_SURNAMES = frozenset(
 )
 
 
+_MOBILE_EMPTY = define_code("problem.mobile_empty")
+_MOBILE_FOREIGN = define_code("problem.mobile_foreign")
+_MOBILE_NOT_DIGIT = define_code("problem.mobile_not_digit", "char")
+_MOBILE_TOO_SHORT = define_code("problem.mobile_too_short", "length")
+_MOBILE_TOO_LONG = define_code("problem.mobile_too_long", "length")
+_MOBILE_PREFIX = define_code("problem.mobile_prefix", "prefix")
+_EMAIL_EMPTY = define_code("problem.email_empty")
+_EMAIL_SPACE = define_code("problem.email_space")
+_EMAIL_NO_AT = define_code("problem.email_no_at")
+_EMAIL_MANY_AT = define_code("problem.email_many_at")
+_EMAIL_NO_LOCAL = define_code("problem.email_no_local")
+_EMAIL_LOCAL_LONG = define_code("problem.email_local_long", "limit")
+_EMAIL_LOCAL_CHAR = define_code("problem.email_local_char", "char")
+_EMAIL_LOCAL_DOTS = define_code("problem.email_local_dots")
+_EMAIL_NO_DOMAIN = define_code("problem.email_no_domain")
+_EMAIL_DOMAIN_PUNCTUATION = define_code("problem.email_domain_punctuation")
+_EMAIL_DOMAIN_NO_DOT = define_code("problem.email_domain_no_dot", "domain")
+_EMAIL_DOMAIN_LONG = define_code("problem.email_domain_long")
+_EMAIL_DOMAIN_FORMAT = define_code("problem.email_domain_format", "domain")
+_EMAIL_DOMAIN_SUFFIX = define_code("problem.email_domain_suffix", "suffix")
+
+
 def normalize_mobile(raw: str, field: str = "admin.mobile") -> str:
     """A mainland mobile as 11 digits: `+86 138-0013-8000` → `13800138000`.
 
@@ -74,10 +99,10 @@ def normalize_mobile(raw: str, field: str = "admin.mobile") -> str:
     """
     text = _MOBILE_SEPARATORS.sub("", unicodedata.normalize("NFKC", raw or ""))
     if not text:
-        raise FieldInvalid(field, "请填写手机号码。")
+        raise FieldInvalid(field, _MOBILE_EMPTY())
     if text.startswith("+"):
         if not text.startswith("+86"):
-            raise FieldInvalid(field, "只能使用中国大陆手机号码（国家代码 +86）。")
+            raise FieldInvalid(field, _MOBILE_FOREIGN())
         text = text[3:]
     elif text.startswith("0086"):
         text = text[4:]
@@ -85,12 +110,12 @@ def normalize_mobile(raw: str, field: str = "admin.mobile") -> str:
         text = text[2:]
     for char in text:
         if not char.isascii() or not char.isdigit():
-            raise FieldInvalid(field, f"手机号码只能包含数字，“{char}”不是数字。")
+            raise FieldInvalid(field, _MOBILE_NOT_DIGIT(char=char))
     if len(text) != 11:
-        how_many = "只有" if len(text) < 11 else "有"
-        raise FieldInvalid(field, f"手机号码应为 11 位数字，当前{how_many} {len(text)} 位。")
+        too = _MOBILE_TOO_SHORT if len(text) < 11 else _MOBILE_TOO_LONG
+        raise FieldInvalid(field, too(length=len(text)))
     if text[0] != "1" or text[1] not in "3456789":
-        raise FieldInvalid(field, f"手机号码应以 13–19 开头，当前以 {text[:2]} 开头。")
+        raise FieldInvalid(field, _MOBILE_PREFIX(prefix=text[:2]))
     return text
 
 
@@ -98,12 +123,11 @@ def normalize_email(raw: str, field: str = "admin.email") -> str:
     """Trimmed, with the domain in lower case; raises `FieldInvalid` naming the problem."""
     text = unicodedata.normalize("NFKC", raw or "").strip()
     if not text:
-        raise FieldInvalid(field, "请填写电子邮箱。")
+        raise FieldInvalid(field, _EMAIL_EMPTY())
     if any(char.isspace() for char in text):
-        raise FieldInvalid(field, "电子邮箱中不能有空格。")
+        raise FieldInvalid(field, _EMAIL_SPACE())
     if text.count("@") != 1:
-        problem = "缺少“@”" if "@" not in text else "只能有一个“@”"
-        raise FieldInvalid(field, f"电子邮箱{problem}，例如 zhang@example.com。")
+        raise FieldInvalid(field, _EMAIL_NO_AT() if "@" not in text else _EMAIL_MANY_AT())
     local, domain = text.split("@")
     _check_local_part(local, field)
     return f"{local}@{_checked_domain(domain.lower(), field)}"
@@ -111,31 +135,31 @@ def normalize_email(raw: str, field: str = "admin.email") -> str:
 
 def _check_local_part(local: str, field: str) -> None:
     if not local:
-        raise FieldInvalid(field, "电子邮箱“@”前面缺少用户名。")
+        raise FieldInvalid(field, _EMAIL_NO_LOCAL())
     if len(local) > 64:
-        raise FieldInvalid(field, "电子邮箱“@”前面的用户名太长（最多 64 个字符）。")
+        raise FieldInvalid(field, _EMAIL_LOCAL_LONG(limit=64))
     bad = next((char for char in local if not _LOCAL_PART.match(char)), None)
     if bad is not None:
-        raise FieldInvalid(field, f"电子邮箱的用户名中有不能使用的字符“{bad}”。")
+        raise FieldInvalid(field, _EMAIL_LOCAL_CHAR(char=bad))
     if local.startswith(".") or local.endswith(".") or ".." in local:
-        raise FieldInvalid(field, "电子邮箱的用户名不能以“.”开头或结尾，也不能有连续的“..”。")
+        raise FieldInvalid(field, _EMAIL_LOCAL_DOTS())
 
 
 def _checked_domain(domain: str, field: str) -> str:
     if not domain:
-        raise FieldInvalid(field, "电子邮箱“@”后面缺少域名，例如 example.com。")
+        raise FieldInvalid(field, _EMAIL_NO_DOMAIN())
     if "。" in domain or "，" in domain:
-        raise FieldInvalid(field, "电子邮箱的域名中有中文标点，请改为英文句点“.”。")
+        raise FieldInvalid(field, _EMAIL_DOMAIN_PUNCTUATION())
     if "." not in domain:
-        raise FieldInvalid(field, f"电子邮箱的域名“{domain}”不完整，缺少“.”后缀，例如 .com。")
+        raise FieldInvalid(field, _EMAIL_DOMAIN_NO_DOT(domain=domain))
     if len(domain) > 253:
-        raise FieldInvalid(field, "电子邮箱的域名太长。")
+        raise FieldInvalid(field, _EMAIL_DOMAIN_LONG())
     labels = domain.split(".")
     for label in labels:
         if not _DOMAIN_LABEL.match(label):
-            raise FieldInvalid(field, f"电子邮箱的域名“{domain}”格式不对，请核对“@”后面的部分。")
+            raise FieldInvalid(field, _EMAIL_DOMAIN_FORMAT(domain=domain))
     if not labels[-1].isalpha() or len(labels[-1]) < 2:
-        raise FieldInvalid(field, f"电子邮箱的域名后缀“.{labels[-1]}”不对，例如 .com 或 .cn。")
+        raise FieldInvalid(field, _EMAIL_DOMAIN_SUFFIX(suffix=labels[-1]))
     return domain
 
 

@@ -1,7 +1,9 @@
-"""Domain errors: each has a stable machine `code` and a Chinese sentence for the operator.
+"""Domain errors: each is a problem type (its class, `kind`) and a message (a code with its
+parameters, docs/messages.md); the sentence is rendered at the edge in the reader's language.
 
-The server maps each class to an HTTP status in one table (`server/_problems.py`); the client
-raises one exception class per `code`. A test checks the three stay in step.
+The server maps each class to an HTTP status in one table (`server/_problems.py`) and sends
+`kind` as the problem's `type`; the client raises one exception class per type. A test checks
+the three stay in step.
 
     DomainError
     ├── FieldInvalid           one field is wrong (validators)
@@ -16,7 +18,9 @@ raises one exception class per `code`. A test checks the three stay in step.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
+
+from ._messages import Code, Message, ParamValue, define_code
 
 if TYPE_CHECKING:
     # Only for annotations: importing `_models` builds every pydantic wire model, and the
@@ -25,14 +29,22 @@ if TYPE_CHECKING:
 
 
 class DomainError(Exception):
-    code = "domain_error"
-    default_message = "操作无法完成。"
+    kind: ClassVar[str] = "domain_error"
+    default: ClassVar[Code] = define_code("problem.domain_error")
 
-    def __init__(self, message: str | None = None, *, problems: list[Problem] | None = None):
-        self.message = message or self.default_message
+    def __init__(self, message: Message | None = None, *, problems: list[Problem] | None = None):
+        self.message = message or self.default()
         # None until `problems` is first read: then `_build_problems` makes them.
         self._problems: list[Problem] | None = list(problems) if problems is not None else None
-        super().__init__(self.message)
+        super().__init__(self.message.code)
+
+    @property
+    def code(self) -> str:
+        return self.message.code
+
+    @property
+    def params(self) -> dict[str, ParamValue]:
+        return self.message.params
 
     @property
     def problems(self) -> list[Problem]:
@@ -46,54 +58,51 @@ class DomainError(Exception):
 
 
 class FieldInvalid(DomainError):
-    code = "field_invalid"
-    default_message = "填写的内容不正确。"
+    kind = "field_invalid"
+    default = define_code("problem.field_invalid")
 
-    def __init__(self, field: str, message: str):
+    def __init__(self, field: str, message: Message):
         super().__init__(message)
         self.field = field
 
     def _build_problems(self) -> list[Problem]:
-        # Late: a refused phone number on the kiosk only needs the sentence, and building a
+        # Late: a refused phone number on the kiosk only needs the message, and building a
         # `Problem` would load pydantic and every wire model.
         from ._models import Problem
 
-        return [Problem(field=self.field, message=self.message, code=self.code)]
+        return [Problem(field=self.field, code=self.code, params=self.params)]
 
 
 class FormInvalid(DomainError):
-    code = "form_invalid"
-    default_message = "资料中有需要更正的内容。"
+    kind = "form_invalid"
+    default = define_code("problem.form_invalid")
 
 
 class TransitionNotAllowed(DomainError):
-    code = "transition_not_allowed"
-    default_message = "当前状态下不能进行此操作。"
+    kind = "transition_not_allowed"
+    default = define_code("problem.transition_not_allowed")
 
 
 class SubmitBlocked(DomainError):
-    code = "submit_blocked"
-    default_message = "还不能提交审核：请先处理列出的问题。"
+    kind = "submit_blocked"
+    default = define_code("problem.submit_blocked")
 
 
 class NotFound(DomainError):
-    code = "not_found"
-    default_message = "没有找到对应的记录。"
+    kind = "not_found"
+    default = define_code("problem.not_found")
 
 
 class Forbidden(DomainError):
-    code = "forbidden"
-    default_message = "当前账号没有权限进行此操作。"
+    kind = "forbidden"
+    default = define_code("problem.forbidden")
 
 
 class Conflict(DomainError):
-    code = "conflict"
-    default_message = "操作与现有记录冲突。"
+    kind = "conflict"
+    default = define_code("problem.conflict")
 
 
 class AlreadyInHqms(DomainError):
-    code = "already_in_hqms"
-    default_message = (
-        "该医疗机构已在 HQMS 系统对接过病案首页数据，无需申请新账号，"
-        "请使用已有 HQMS 账号密码登录流感医疗服务监测系统。"
-    )
+    kind = "already_in_hqms"
+    default = define_code("problem.already_in_hqms")

@@ -17,6 +17,7 @@ import re
 import unicodedata
 
 from ._code_tables import CATEGORY_CLASSES, ECONOMIC_TYPES, MANAGEMENT_CLASSES, category_label
+from ._messages import Message, define_code
 from ._models import CodeReport, CodeSegment, Problem
 from ._regions import division_name, province_of
 
@@ -28,7 +29,6 @@ CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
 _DIGITS = "0123456789"
 _ALPHANUMERIC = _DIGITS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DASHES = re.compile("[‐‑‒–—―−]")
-_LAYOUT = "9 位组织机构代码 + 6 位行政区划 + 2 位经济类型 + 4 位机构类别 + 1 位管理类别"
 
 
 def normalize_institution_code(raw: str) -> str:
@@ -79,37 +79,54 @@ def make_institution_code(
     return org8 + organization_check_char(org8) + division + economic_type + category + management
 
 
-def _error(code: str, message: str) -> Problem:
-    return Problem(field="code", message=message, code=code)
+_REQUIRED = define_code("problem.code_required")
+_LENGTH = define_code("problem.code_length", "length")
+_LENGTH_ONE_SHORT = define_code("problem.code_length_one_short", "length")
+_LENGTH_ONE_LONG = define_code("problem.code_length_one_long", "length")
+_ORGANIZATION_ONLY = define_code("problem.code_is_organization_code")
+_CREDIT_FOREIGN_CHAR = define_code("problem.code_credit_foreign_char", "position", "char")
+_CREDIT_CHECK_CHAR = define_code("problem.code_credit_check_char", "expected", "actual")
+_CREDIT_CODE = define_code("problem.code_is_credit_code", "organization")
+_REGISTRATION_NUMBER = define_code("problem.code_is_registration_number")
+_HYPHEN = define_code("problem.code_hyphen")
+_CHARSET = define_code("problem.code_charset", "position", "char")
+_CHECK_CHAR = define_code("problem.code_check_char", "expected", "actual")
+_DIVISION_FORMAT = define_code("problem.code_division_format", "value")
+_DIVISION_UNKNOWN = define_code("problem.code_division_unknown", "value")
+_ECONOMIC_TYPE_FORMAT = define_code("problem.code_economic_type_format", "value")
+_ECONOMIC_TYPE_UNKNOWN = define_code("problem.code_economic_type_unknown", "value")
+_CATEGORY_FORMAT = define_code("problem.code_category_format", "value")
+_CATEGORY_UNKNOWN = define_code("problem.code_category_unknown", "value")
+_MANAGEMENT_CLASS = define_code("problem.code_management_class", "value")
 
 
-def _warning(code: str, message: str) -> Problem:
-    return Problem(field="code", message=message, code=code, warning=True)
+def _error(message: Message) -> Problem:
+    return Problem(field="code", code=message.code, params=message.params)
+
+
+def _warning(message: Message) -> Problem:
+    return Problem(field="code", code=message.code, params=message.params, warning=True)
 
 
 def _check_char_warning(org9: str) -> Problem | None:
     expected = organization_check_char(org9[:8])
     if org9[8] == expected:
         return None
-    return _warning(
-        "code_check_char",
-        f"组织机构代码第 9 位校验码应为 {expected}，许可证上是 {org9[8]}，请核对许可证后确认。",
-    )
+    return _warning(_CHECK_CHAR(expected=expected, actual=org9[8]))
 
 
 def check_institution_code(raw: str) -> CodeReport:
     """Validate and decode an institution code; `valid` means no errors (warnings allowed)."""
     code = normalize_institution_code(raw)
     if not code:
-        return _report(raw, code, errors=[_error("code_required", "请填写医疗机构代码。")])
+        return _report(raw, code, errors=[_error(_REQUIRED())])
     if len(code) == 9 and all(char in _ALPHANUMERIC for char in code):
         return _organization_code_only(raw, code)
     if len(code) == 18 and all(char in _ALPHANUMERIC for char in code):
         return _eighteen_characters(raw, code)
     if len(code) != CODE_LENGTH:
-        hint = {21: "，可能漏了一位", 23: "，可能多了一位"}.get(len(code), "")
-        message = f"医疗机构代码应为 22 位（{_LAYOUT}），当前是 {len(code)} 位{hint}。"
-        return _report(raw, code, errors=[_error("code_length", message)])
+        length = {21: _LENGTH_ONE_SHORT, 23: _LENGTH_ONE_LONG}.get(len(code), _LENGTH)
+        return _report(raw, code, errors=[_error(length(length=len(code)))])
     return _full_code(raw, code)
 
 
@@ -120,16 +137,12 @@ def _report(raw: str, code: str, **fields: object) -> CodeReport:
 
 
 def _organization_code_only(raw: str, code: str) -> CodeReport:
-    message = (
-        "这是 9 位组织机构代码，还需要后面的 13 位机构属性代码"
-        "（完整代码共 22 位，见执业许可证登记号）。"
-    )
     warning = _check_char_warning(code)
     return _report(
         raw,
         code,
-        segments=[CodeSegment(name="organization", value=code, label="组织机构代码")],
-        errors=[_error("code_is_organization_code", message)],
+        segments=[CodeSegment(name="organization", value=code)],
+        errors=[_error(_ORGANIZATION_ONLY())],
         warnings=[warning] if warning else [],
         recognized_as="organization_code",
     )
@@ -141,38 +154,25 @@ def _eighteen_characters(raw: str, code: str) -> CodeReport:
     organization = code[8:17]
     foreign = next((i for i, char in enumerate(code[:17]) if char not in CREDIT_CHARSET), None)
     if foreign is not None:
-        message = (
-            f"这像是 18 位统一社会信用代码，但第 {foreign + 1} 位“{code[foreign]}”不会出现在"
-            "信用代码中，请再核对。医疗机构代码共 22 位，以信用代码的第 9–17 位开头。"
-        )
+        message = _CREDIT_FOREIGN_CHAR(position=foreign + 1, char=code[foreign])
     elif code[17] != (expected := credit_check_char(code[:17])):
-        message = (
-            f"这像是 18 位统一社会信用代码，但最后一位校验码应为 {expected}，读到的是 "
-            f"{code[17]}，请再核对。医疗机构代码共 22 位，以信用代码的第 9–17 位开头。"
-        )
+        message = _CREDIT_CHECK_CHAR(expected=expected, actual=code[17])
     else:
-        message = (
-            f"这是 18 位统一社会信用代码，不是医疗机构代码。22 位医疗机构代码以它的第 9–17 位"
-            f" {organization} 开头，后面还有 13 位，见执业许可证登记号。"
-        )
+        message = _CREDIT_CODE(organization=organization)
     return _report(
         raw,
         code,
-        segments=[CodeSegment(name="organization", value=organization, label="组织机构代码")],
-        errors=[_error("code_is_credit_code", message)],
+        segments=[CodeSegment(name="organization", value=organization)],
+        errors=[_error(message)],
         recognized_as="credit_code",
     )
 
 
 def _registration_number(raw: str, code: str) -> CodeReport:
-    message = (
-        "这是 18 位数字的省级登记号，不是医疗机构代码。请读执业许可证上 22 位的医疗机构代码"
-        "（登记号）：9 位组织机构代码加 13 位机构属性代码。"
-    )
     return _report(
         raw,
         code,
-        errors=[_error("code_is_registration_number", message)],
+        errors=[_error(_REGISTRATION_NUMBER())],
         recognized_as="registration_number",
     )
 
@@ -182,10 +182,9 @@ def _full_code(raw: str, code: str) -> CodeReport:
     warnings: list[Problem] = []
     for position, char in enumerate(code, start=1):
         if char == "-":
-            errors.append(_error("code_charset", "连字符“-”只能写在前 9 位（组织机构代码）后面。"))
+            errors.append(_error(_HYPHEN()))
         elif char not in _ALPHANUMERIC:
-            message = f"医疗机构代码第 {position} 位“{char}”不是数字或字母。"
-            errors.append(_error("code_charset", message))
+            errors.append(_error(_CHARSET(position=position, char=char)))
     parts = {
         "organization": code[0:9],
         "division": code[9:15],
@@ -206,55 +205,44 @@ def _full_code(raw: str, code: str) -> CodeReport:
 
 
 def _organization(value: str) -> tuple[str, Problem | None]:
-    return "组织机构代码", _check_char_warning(value)
+    return "", _check_char_warning(value)
 
 
 def _division(value: str) -> tuple[str, Problem | None]:
     if not value.isdigit():
-        message = f"医疗机构代码第 10–15 位是行政区划代码，应为 6 位数字，当前是“{value}”。"
-        return "", _error("code_division_format", message)
+        return "", _error(_DIVISION_FORMAT(value=value))
     name = division_name(value)
     if name is not None:
         return name, None
     province = province_of(value)
-    label = f"{province.name}（具体区划不在现行区划中）" if province else ""
-    message = f"行政区划代码 {value} 不在现行区划中（可能是已撤销的旧区划），请对照许可证确认。"
-    return label, _warning("code_division_unknown", message)
+    # The province is still known from the first two digits; the warning says the rest is not.
+    return (province.name if province else ""), _warning(_DIVISION_UNKNOWN(value=value))
 
 
 def _economic_type(value: str) -> tuple[str, Problem | None]:
     if not value.isdigit():
-        message = f"医疗机构代码第 16–17 位是经济类型代码，应为 2 位数字，当前是“{value}”。"
-        return "", _error("code_economic_type_format", message)
+        return "", _error(_ECONOMIC_TYPE_FORMAT(value=value))
     label = ECONOMIC_TYPES.get(value)
     if label is not None:
         return label, None
-    message = f"经济类型代码 {value} 不在已知列表中，请对照许可证确认。"
-    return "", _warning("code_economic_type_unknown", message)
+    return "", _warning(_ECONOMIC_TYPE_UNKNOWN(value=value))
 
 
 def _category(value: str) -> tuple[str, Problem | None]:
     if value[0] in _DIGITS:
-        message = (
-            f"医疗机构代码第 18–21 位是机构类别代码，应以字母开头（如 A100 综合医院），"
-            f"当前是“{value}”。"
-        )
-        return "", _error("code_category_format", message)
+        return "", _error(_CATEGORY_FORMAT(value=value))
     label = category_label(value)
     if label is not None:
         return label, None
-    known_class = CATEGORY_CLASSES.get(value[0])
-    hint = f"（{value[0]} 类为{known_class}）" if known_class else ""
-    message = f"机构类别代码 {value} 不在已知分类中{hint}，请对照许可证确认。"
-    return "", _warning("code_category_unknown", message)
+    # The class (A 医院, B 社区卫生服务…) is still known from the letter: the segment shows it.
+    return CATEGORY_CLASSES.get(value[0], ""), _warning(_CATEGORY_UNKNOWN(value=value))
 
 
 def _management(value: str) -> tuple[str, Problem | None]:
     label = MANAGEMENT_CLASSES.get(value)
     if label is not None:
         return label, None
-    message = f"管理类别（第 22 位）应为 1（非营利）、2（营利）或 9（其他），当前是“{value}”。"
-    return "", _error("code_management_class", message)
+    return "", _error(_MANAGEMENT_CLASS(value=value))
 
 
 _SEGMENT_CHECKS = {

@@ -17,11 +17,10 @@ application in draft (`opens_change_application`); at most one change is open pe
 from __future__ import annotations
 
 import secrets
-from datetime import date, datetime
 
 from ._errors import TransitionNotAllowed
-from ._form_rules import FILE_TITLES, submit_problems
-from ._models import Action, Application, Kind, Status
+from ._messages import Code, Message, define_code
+from ._models import Action, Kind, Status
 
 _D, _P, _A, _R = Status.DRAFT, Status.PENDING, Status.APPROVED, Status.REJECTED
 
@@ -45,45 +44,31 @@ _TRANSITIONS: dict[tuple[Status, Action], Status] = {
     (_A, Action.RESEND_NOTICE): _A,
 }
 
-STATUS_NAMES: dict[Status, str] = {
-    _D: "填写中",
-    _P: "待审核",
-    _A: "审核通过",
-    _R: "审核不通过",
-}
-
-ACTION_NAMES: dict[Action, str] = {
-    Action.SAVE_FORM: "保存资料",
-    Action.CHANGE_ADMIN_MOBILE: "更换数据管理员手机号",
-    Action.UPLOAD: "上传文件",
-    Action.DELETE_FILE: "删除文件",
-    Action.SUBMIT: "提交审核",
-    Action.AMEND: "修改",
-    Action.APPROVE: "审核通过",
-    Action.REJECT: "审核不通过",
-    Action.RESET_PASSWORD: "重置密码",
-    Action.SEND_DOCUMENTS: "发送文件",
-    Action.RESEND_NOTICE: "重发通知",
-}
-
 _EDITS = (Action.SAVE_FORM, Action.CHANGE_ADMIN_MOBILE, Action.UPLOAD, Action.DELETE_FILE)
 _REVIEWS = (Action.APPROVE, Action.REJECT)
 
 # Why an action is refused, per state, in the words the operator passes on to the caller.
-_REFUSALS: dict[tuple[Status, Action], str] = {
-    **{(_P, a): "已提交待审核的申请不能直接修改资料，请先点“修改”退回填写状态。" for a in _EDITS},
-    **{(_R, a): "审核不通过的申请不能直接修改资料，请先点“修改”退回填写状态。" for a in _EDITS},
-    **{(_A, a): "已审核通过的申请不能直接修改资料，请点“修改”发起变更资料申请。" for a in _EDITS},
-    **{(_D, a): "申请还在填写中，尚未提交审核，不能审批。" for a in _REVIEWS},
-    **{(_A, a): "申请已审核通过，不能再次审批。" for a in _REVIEWS},
-    **{(_R, a): "申请已审核不通过，需修改并重新提交后才能再次审批。" for a in _REVIEWS},
-    (_D, Action.AMEND): "申请正在填写中，可以直接修改资料，无需点“修改”。",
-    (_P, Action.SUBMIT): "申请已提交，正在等待审核，无需重复提交。",
-    (_R, Action.SUBMIT): "审核不通过的申请需先点“修改”退回填写状态，修改后再提交。",
-    (_A, Action.SUBMIT): "申请已审核通过，无需再提交。",
+_EDIT_PENDING = define_code("problem.edit_while_pending")
+_EDIT_REJECTED = define_code("problem.edit_while_rejected")
+_EDIT_APPROVED = define_code("problem.edit_while_approved")
+_REVIEW_DRAFT = define_code("problem.review_draft")
+_REVIEW_APPROVED = define_code("problem.review_approved")
+_REVIEW_REJECTED = define_code("problem.review_rejected")
+_REFUSALS: dict[tuple[Status, Action], Code] = {
+    **{(_P, a): _EDIT_PENDING for a in _EDITS},
+    **{(_R, a): _EDIT_REJECTED for a in _EDITS},
+    **{(_A, a): _EDIT_APPROVED for a in _EDITS},
+    **{(_D, a): _REVIEW_DRAFT for a in _REVIEWS},
+    **{(_A, a): _REVIEW_APPROVED for a in _REVIEWS},
+    **{(_R, a): _REVIEW_REJECTED for a in _REVIEWS},
+    (_D, Action.AMEND): define_code("problem.amend_draft"),
+    (_P, Action.SUBMIT): define_code("problem.submit_pending"),
+    (_R, Action.SUBMIT): define_code("problem.submit_rejected"),
+    (_A, Action.SUBMIT): define_code("problem.submit_approved"),
 }
-_OPEN_CHANGE_REFUSAL = "该账号已有一份未完成的变更资料申请，请在那份申请上继续修改。"
-_NO_ACCOUNT_REFUSAL = "{state}的申请还没有账号，不能重置密码；账号在审核通过后才会开通。"
+_OPEN_CHANGE_REFUSAL = define_code("problem.change_already_open")
+_NO_ACCOUNT_REFUSAL = define_code("problem.reset_without_account", "status")
+_NOT_ALLOWED = define_code("problem.action_not_allowed", "status", "action")
 
 
 def actions_for(status: Status, kind: Kind, *, has_open_change: bool = False) -> list[Action]:
@@ -103,7 +88,7 @@ def actions_for(status: Status, kind: Kind, *, has_open_change: bool = False) ->
 def next_status(status: Status, action: Action, *, has_open_change: bool = False) -> Status:
     """The application's status after `action`; raises `TransitionNotAllowed` with a reason."""
     if opens_change_application(status, action) and has_open_change:
-        raise TransitionNotAllowed(_OPEN_CHANGE_REFUSAL)
+        raise TransitionNotAllowed(_OPEN_CHANGE_REFUSAL())
     try:
         return _TRANSITIONS[(status, action)]
     except KeyError:
@@ -115,63 +100,13 @@ def opens_change_application(status: Status, action: Action) -> bool:
     return status is Status.APPROVED and action is Action.AMEND
 
 
-def refusal(status: Status, action: Action) -> str:
-    """The sentence that says why `action` is not allowed in `status`."""
-    state = STATUS_NAMES[status]
+def refusal(status: Status, action: Action) -> Message:
+    """Why `action` is not allowed in `status`."""
     if action is Action.RESET_PASSWORD:
-        return _NO_ACCOUNT_REFUSAL.format(state=state)
-    default = f"“{state}”状态的申请不能{ACTION_NAMES[action]}。"
-    return _REFUSALS.get((status, action), default)
+        return _NO_ACCOUNT_REFUSAL(status=status.value)
+    code = _REFUSALS.get((status, action))
+    return code() if code else _NOT_ALLOWED(status=status.value, action=action.value)
 
-
-def status_sentence(app: Application, *, now: datetime) -> str:
-    """The banner an operator reads aloud, e.g. "待审核，已提交 3 天"."""
-    prefix = "变更资料：" if app.kind is Kind.CHANGE else ""
-    return prefix + _state_sentence(app, now)
-
-
-def _state_sentence(app: Application, now: datetime) -> str:
-    if app.status is Status.DRAFT:
-        problems = submit_problems(app.form, app.files, today=now.date())
-        labels = list(dict.fromkeys(_FIELD_LABELS.get(p.field, p.field) for p in problems))
-        if not labels:
-            return "资料已齐全，可提交审核"
-        shown = "、".join(labels[:4]) + ("等" if len(labels) > 4 else "")
-        return f"填写中：还差 {len(labels)} 项（{shown}）"
-    if app.status is Status.PENDING:
-        days = _days_between(app.submitted_at or app.updated_at, now)
-        return "待审核，今天提交" if days <= 0 else f"待审核，已提交 {days} 天"
-    if app.status is Status.REJECTED:
-        reason = app.review.reason.strip() if app.review else ""
-        return f"审核不通过：{reason}" if reason else "审核不通过（未填写原因）"
-    login = app.account.login_name if app.account else ""
-    return f"审核通过，登录名 {login}" if login else "审核通过"
-
-
-def _days_between(earlier: datetime, now: datetime) -> int:
-    """Calendar days, counted in the time zone of `now` when both carry one."""
-    if earlier.tzinfo is not None and now.tzinfo is not None:
-        earlier = earlier.astimezone(now.tzinfo)
-    start: date = earlier.date()
-    return (now.date() - start).days
-
-
-_FIELD_LABELS: dict[str, str] = {
-    "name": "医疗机构名称",
-    "opened_on": "开业日期",
-    "code": "医疗机构代码",
-    "address.province": "地址",
-    "address.city": "地址",
-    "address.district": "地址",
-    "address.street": "地址",
-    "subjects": "诊疗科目",
-    "legal_rep.name": "法定代表人",
-    "legal_rep.mobile": "法定代表人",
-    "admin.name": "数据管理员",
-    "admin.mobile": "数据管理员",
-    "admin.email": "数据管理员",
-    **{f"files.{kind.value}": title for kind, title in FILE_TITLES.items()},
-}
 
 # Read aloud over the phone: no 0/O, 1/I/L.
 ID_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"

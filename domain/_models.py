@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializationInfo, field_serializer
+
+from ._messages import ParamValue, event_sentence, render, serialization_language
 
 
 class Status(StrEnum):
@@ -104,12 +106,21 @@ class Form(_Wire):
 
 
 class Problem(_Wire):
-    """One thing wrong with a field, as a sentence an operator can read aloud."""
+    """One thing wrong with a field: a message code and its parameters (docs/messages.md).
+
+    `message` is the sentence the server rendered for the request's language, for clients
+    without the catalogues; the domain leaves it empty and the kiosk renders `code` + `params`.
+    """
 
     field: str
-    message: str
-    code: str = ""
+    code: str
+    params: dict[str, ParamValue] = Field(default_factory=dict)
+    message: str = ""
     warning: bool = False
+
+    @field_serializer("message")
+    def _rendered(self, message: str, info: SerializationInfo) -> str:
+        return message or render("problem", self, serialization_language(info)) or ""
 
 
 class FileInfo(_Wire):
@@ -183,12 +194,19 @@ class Event(_Wire):
     id: str
     at: datetime
     actor: str
-    action: str
-    detail: str = ""
+    action: str = Field(description="what happened: a code of the `event` catalogue namespace")
+    params: dict[str, ParamValue] = Field(
+        default_factory=dict, description="the action's parameters (docs/messages.md)"
+    )
+    detail: str = Field(default="", description="the sentence, in the request's language")
     changes: list[FieldChange] = Field(
         default_factory=list, description="for data changes: each field before → after, masked"
     )
     call_id: str | None = Field(default=None, description="the hotline call it happened in")
+
+    @field_serializer("detail")
+    def _rendered(self, detail: str, info: SerializationInfo) -> str:
+        return detail or event_sentence(self, serialization_language(info)) or ""
 
 
 class EventPage(_Wire):
@@ -255,11 +273,13 @@ class RegionTree(_Wire):
 
 
 class ProblemDetail(_Wire):
-    """RFC 9457 problem+json body."""
+    """RFC 9457 problem+json body: `type` names the kind of problem (the client's exception
+    class), `code` + `params` the message, `detail` its sentence in the request's language."""
 
     type: str = "about:blank"
     title: str
     status: int
     detail: str
     code: str
+    params: dict[str, ParamValue] = Field(default_factory=dict)
     errors: list[Problem] = Field(default_factory=list)

@@ -8,8 +8,7 @@ naming it, never printed as an empty box.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,14 +18,14 @@ from domain import (
     Form,
     Problem,
     check_institution_code,
-    division_path,
+    division_name,
     form_problems,
     normalize_email,
     normalize_institution_code,
     normalize_mobile,
 )
 
-from ._errors import DocumentRefused
+from ._errors import UNPRINTABLE, UNPRINTABLE_RARE, DocumentRefused
 from ._fingerprint import Fingerprint, fingerprint, masked_problems
 from ._font import is_rare_ideograph, unprintable_characters
 
@@ -54,6 +53,7 @@ class FormSnapshot:
 
 @dataclass(frozen=True)
 class CodeSegmentText:
+    name: str  # division
     title: str  # 行政区划
     value: str  # 440104
     label: str  # 广东省广州市越秀区
@@ -63,13 +63,12 @@ class CodeSegmentText:
 class DocumentContent:
     application_id: str
     revision: int
-    generated_on: date
     fingerprint: Fingerprint
     name: str
     opened_on: str  # 2008 年 06 月
     code: str  # 22 characters, normalized
     code_segments: tuple[CodeSegmentText, ...]
-    address: str  # 广东省广州市越秀区 中山二路 58 号
+    address: str  # 广东省广州市越秀区中山二路 58 号, 天津市和平区…: as people write it
     subjects: tuple[str, ...]
     legal_rep_name: str
     legal_rep_mobile: str
@@ -77,70 +76,67 @@ class DocumentContent:
     admin_mobile: str
     admin_email: str
 
-
-# Both documents of an application are rendered from the same snapshot, usually one right after
-# the other: the checks and decoding (≈ 1 ms) are kept for the last few snapshots.
-RECENT_SNAPSHOTS = 16
-_recent: OrderedDict[tuple[str, int, date, str], DocumentContent] = OrderedDict()
-_recent_lock = threading.Lock()
+    def placeholders(self) -> dict[str, str]:
+        """What the wording's placeholders (`_texts.PLACEHOLDERS`) stand for here."""
+        return {
+            "name": self.name,
+            "code": self.code,
+            "id": self.application_id,
+            "revision": str(self.revision),
+            "fingerprint": str(self.fingerprint),
+        }
 
 
 def document_content(source: Application | FormSnapshot, generated_on: date) -> DocumentContent:
-    """The checked, decoded content of both documents; raises `DocumentRefused`."""
-    key = (source.id, source.revision, generated_on, source.form.model_dump_json())
-    with _recent_lock:
-        content = _recent.get(key)
-        if content is not None:
-            _recent.move_to_end(key)
-            return content
-    content = _checked_content(source, generated_on)
-    with _recent_lock:
-        _recent[key] = content
-        if len(_recent) > RECENT_SNAPSHOTS:
-            _recent.popitem(last=False)
-    return content
+    """The checked, decoded content of both documents; raises `DocumentRefused`.
 
-
-def _checked_content(source: Application | FormSnapshot, generated_on: date) -> DocumentContent:
+    `generated_on` is the day the form is checked against (an opening date may not be in the
+    future); it is not printed, so a document is the same file whenever it is downloaded.
+    """
     form = source.form
     problems = masked_problems(form)
     problems += [p for p in form_problems(form, today=generated_on) if not p.warning]
     if problems:
         raise DocumentRefused(problems)
-    content = _decode(source, form, generated_on)
+    content = _decode(source, form)
     font_problems = _font_problems(content)
     if font_problems:
         raise DocumentRefused(font_problems)
     return content
 
 
-def _decode(source: Application | FormSnapshot, form: Form, generated_on: date) -> DocumentContent:
+def _decode(source: Application | FormSnapshot, form: Form) -> DocumentContent:
     report = check_institution_code(form.code)
     segments = tuple(
-        CodeSegmentText(SEGMENT_TITLES.get(s.name, s.name), s.value, _segment_label(s))
+        CodeSegmentText(s.name, SEGMENT_TITLES.get(s.name, s.name), s.value, _segment_label(s))
         for s in report.segments
     )
     address = form.address
     deepest = address.district or address.city or address.province
-    region = "".join(region.name for region in division_path(deepest))
+    # Without the grouping levels (市辖区, 省直辖县级行政区划…) no one writes in an address.
+    region = division_name(deepest) or ""
     year, month = form.opened_on.strip().split("-")
     return DocumentContent(
         application_id=source.id,
         revision=source.revision,
-        generated_on=generated_on,
         fingerprint=fingerprint(source.id, source.revision, form),
-        name=form.name.strip(),
+        name=_text(form.name),
         opened_on=f"{year} 年 {month} 月",
         code=normalize_institution_code(form.code),
         code_segments=segments,
-        address=f"{region} {address.street.strip()}",
-        subjects=tuple(s.strip() for s in form.subjects),
-        legal_rep_name=form.legal_rep.name.strip(),
+        address=f"{region}{_text(address.street)}",
+        subjects=tuple(_text(s) for s in form.subjects),
+        legal_rep_name=_text(form.legal_rep.name),
         legal_rep_mobile=normalize_mobile(form.legal_rep.mobile, "legal_rep.mobile"),
-        admin_name=form.admin.name.strip(),
+        admin_name=_text(form.admin.name),
         admin_mobile=normalize_mobile(form.admin.mobile, "admin.mobile"),
         admin_email=normalize_email(form.admin.email, "admin.email"),
     )
+
+
+def _text(value: str) -> str:
+    # As the fingerprint reads it (`_fingerprint.canonical_form`): one fingerprint, one print.
+    return unicodedata.normalize("NFC", value.strip())
 
 
 def _segment_label(segment: CodeSegment) -> str:
@@ -153,23 +149,20 @@ def _segment_label(segment: CodeSegment) -> str:
 
 def _font_problems(content: DocumentContent) -> list[Problem]:
     printed = (
-        ("name", "医疗机构名称", content.name),
-        ("code", "医疗机构代码", " ".join(s.label for s in content.code_segments)),
-        ("address.street", "医疗机构地址", content.address),
-        ("subjects", "诊疗科目", " ".join(content.subjects)),
-        ("legal_rep.name", "法定代表人姓名", content.legal_rep_name),
-        ("admin.name", "数据管理员姓名", content.admin_name),
-        ("admin.email", "数据管理员电子邮箱", content.admin_email),
+        ("name", content.name),
+        ("code", " ".join(s.label for s in content.code_segments)),
+        ("address.street", content.address),
+        ("subjects", " ".join(content.subjects)),
+        ("legal_rep.name", content.legal_rep_name),
+        ("admin.name", content.admin_name),
+        ("admin.email", content.admin_email),
     )
     problems: list[Problem] = []
-    for field, title, text in printed:
+    for field, text in printed:
         for char in unprintable_characters(text):
-            kind = "是生僻字，" if is_rare_ideograph(char) else ""
+            unprintable = UNPRINTABLE_RARE if is_rare_ideograph(char) else UNPRINTABLE
             # A control character would not show in the sentence: its code point does.
             shown = char if char.isprintable() else f"U+{ord(char):04X}"
-            message = (
-                f"“{shown}”（{title}）{kind}文件所用字体无法打印；"
-                "请改用通用写法，或联系技术支持（400 0030 686）。"
-            )
-            problems.append(Problem(field=field, message=message, code="document_unprintable"))
+            message = unprintable(char=shown, field=field)
+            problems.append(Problem(field=field, code=message.code, params=message.params))
     return problems

@@ -27,19 +27,19 @@ from domain import (
     normalize_mobile,
 )
 
-from ._errors import DocumentRefused
+from ._errors import MASKED_VALUE, DocumentRefused
 
 DIGEST_LENGTH = 12
 _PATTERN = re.compile(r"HQMS:([A-Z0-9]+(?:-[A-Z0-9]+)*):R(\d+):([0-9A-F]{12})\b", re.IGNORECASE)
 
 # Personal values the API sends out masked; a document needs the stored values.
-PERSONAL_FIELDS: dict[str, str] = {
-    "legal_rep.name": "法定代表人姓名",
-    "legal_rep.mobile": "法定代表人手机号码",
-    "admin.name": "数据管理员姓名",
-    "admin.mobile": "数据管理员手机号码",
-    "admin.email": "数据管理员电子邮箱",
-}
+PERSONAL_FIELDS = (
+    "legal_rep.name",
+    "legal_rep.mobile",
+    "admin.name",
+    "admin.mobile",
+    "admin.email",
+)
 
 
 @dataclass(frozen=True)
@@ -87,10 +87,10 @@ def masked_problems(form: Form) -> list[Problem]:
     return [
         Problem(
             field=field,
-            message=f"{title}是遮挡后的形式（{values[field]}），生成文件需要完整的资料。",
-            code="document_masked_value",
+            code=MASKED_VALUE.name,
+            params=MASKED_VALUE(field=field, value=values[field]).params,
         )
-        for field, title in PERSONAL_FIELDS.items()
+        for field in PERSONAL_FIELDS
         if is_masked(values[field])
     ]
 

@@ -1,39 +1,36 @@
-"""《医疗机构信息收集表》: every field of the form in one bordered grid, to sign and stamp."""
+"""《医疗机构信息收集表》: every field of the form in one bordered table, to stamp."""
 
 from __future__ import annotations
 
-from ._blocks import Block, FixedText, Spacer, Text
-from ._content import SEGMENT_TITLES, DocumentContent
-from ._document import build_pdf
-from ._encoding import fixed_characters
-from ._grid import Cell, Grid, GridStyle
-from ._layout import (
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table
+
+from ._content import DocumentContent
+from ._page import Furniture, build_pdf
+from ._parts import seal_block, title_block
+from ._styles import (
     CONTENT_WIDTH,
     HEADING_FILL,
     LABEL_FILL,
     LINE,
-    MM,
-    MUTED,
     Styles,
-    bordered_table,
-    label_cell,
+    form_table_style,
+    paragraph,
+    table_style,
 )
-from ._parts import SHARED_FIXED_TEXT, heading, signing
-from ._text import TextStyle
+from ._texts import DocumentTexts, filled
 
-TITLE = "医疗机构信息收集表"
-LABEL_WIDTH = 30 * MM
-SHORT_VALUE_WIDTH = 55 * MM
+LABEL_WIDTH = 24 * mm
+MOBILE_LABEL_WIDTH = 20 * mm
+MOBILE_WIDTH = 30 * mm
 COLUMN_WIDTHS = (
     LABEL_WIDTH,
-    SHORT_VALUE_WIDTH,
-    LABEL_WIDTH,
-    CONTENT_WIDTH - 2 * LABEL_WIDTH - SHORT_VALUE_WIDTH,
+    CONTENT_WIDTH - LABEL_WIDTH - MOBILE_LABEL_WIDTH - MOBILE_WIDTH,
+    MOBILE_LABEL_WIDTH,
+    MOBILE_WIDTH,
 )
-STATEMENT = (
-    "本机构确认：以上信息真实、准确，医疗机构名称、诊疗科目与《医疗机构执业许可证》登记内容一致。"
-    "数据管理员手机号码用于登录系统，电子邮箱用于接收账号通知和找回密码。"
-)
+# The code's segments share the value column, the division (with its name) widest.
+SEGMENT_SHARES = {"organization": 24, "division": 46, "economic_type": 26, "category": 30}
 SECTIONS = ("一、医疗机构基本信息", "二、法定代表人", "三、数据管理员")
 LABELS = {
     "name": "医疗机构名称",
@@ -47,98 +44,94 @@ LABELS = {
 }
 SUBJECTS_SEPARATOR = "、"
 NO_SUBJECTS = "（未填写）"
-FIXED_CHARACTERS = fixed_characters(
-    SHARED_FIXED_TEXT,
-    TITLE,
-    STATEMENT,
-    *SECTIONS,
-    *LABELS.values(),
-    *SEGMENT_TITLES.values(),
-    SUBJECTS_SEPARATOR,
-    NO_SUBJECTS,
-)
 
 
-def info_form_pdf(content: DocumentContent) -> bytes:
-    blocks: list[Block] = [
-        *heading(TITLE, content),
+def info_form_pdf(content: DocumentContent, texts: DocumentTexts) -> tuple[bytes, int]:
+    """The document and its number of pages."""
+    title = filled(texts.text("info_form.title"), content.placeholders())
+    story: list[Flowable] = [
+        title_block("info_form.title", texts, content),
+        Spacer(1, 3 * mm),
         _fields_table(content),
-        Spacer(4 * MM),
-        signing(STATEMENT, content),
+        seal_block("info_form.confirmation", texts, content),
     ]
-    return build_pdf(
-        blocks,
-        title=TITLE,
-        fingerprint_text=str(content.fingerprint),
-        fixed_characters=FIXED_CHARACTERS,
-    )
+    furniture = Furniture.of(texts, content)
+    return build_pdf(story, title=title, subject=str(content.fingerprint), furniture=furniture)
 
 
-def _fields_table(content: DocumentContent) -> Grid:
-    rows: list[list[Cell]] = []
+def _fields_table(content: DocumentContent) -> Table:
+    rows: list[list[object]] = []
+    commands: list[tuple[object, ...]] = []
 
-    def cell(text: str) -> Text:
-        return Text(text, Styles.value)
+    def value(text: str) -> Flowable:
+        return paragraph(text, Styles.value)
 
     def section(title: str) -> None:
-        rows.append([Cell((FixedText(title, Styles.section),), 0, span=4, fill=HEADING_FILL)])
+        row = len(rows)
+        rows.append([paragraph(title, Styles.section), "", "", ""])
+        commands.append(("SPAN", (0, row), (-1, row)))
+        commands.append(("BACKGROUND", (0, row), (-1, row), HEADING_FILL))
 
-    def wide(key: str, *value: Block) -> None:
-        rows.append([label_cell(LABELS[key], 0), Cell(value, 1, span=3)])
+    def wide(key: str, cell: object) -> None:
+        row = len(rows)
+        rows.append([paragraph(LABELS[key], Styles.label), cell, "", ""])
+        commands.append(("SPAN", (1, row), (-1, row)))
+        commands.append(("BACKGROUND", (0, row), (0, row), LABEL_FILL))
 
     def person(name: str, mobile: str) -> None:
+        row = len(rows)
         rows.append(
             [
-                label_cell(LABELS["person"], 0),
-                Cell((cell(name),), 1),
-                label_cell(LABELS["mobile"], 2),
-                Cell((cell(mobile),), 3),
+                paragraph(LABELS["person"], Styles.label),
+                value(name),
+                paragraph(LABELS["mobile"], Styles.label),
+                value(mobile),
             ]
         )
+        commands.append(("BACKGROUND", (0, row), (0, row), LABEL_FILL))
+        commands.append(("BACKGROUND", (2, row), (2, row), LABEL_FILL))
 
     basic, legal_rep, admin = SECTIONS
     section(basic)
-    wide("name", cell(content.name))
-    wide("opened_on", cell(content.opened_on))
-    wide("code", cell(content.code), Spacer(1.5 * MM), _code_segments(content))
-    wide("address", cell(content.address))
-    wide("subjects", cell(SUBJECTS_SEPARATOR.join(content.subjects) or NO_SUBJECTS))
+    wide("name", value(content.name))
+    wide("opened_on", value(content.opened_on))
+    wide("code", [value(content.code), Spacer(1, 1.2 * mm), _code_segments(content)])
+    wide("address", value(content.address))
+    subjects = SUBJECTS_SEPARATOR.join(content.subjects) or NO_SUBJECTS
+    wide("subjects", paragraph(subjects, Styles.dense))
     section(legal_rep)
     person(content.legal_rep_name, content.legal_rep_mobile)
     section(admin)
     person(content.admin_name, content.admin_mobile)
-    wide("email", cell(content.admin_email))
-    return bordered_table(rows, COLUMN_WIDTHS)
+    wide("email", value(content.admin_email))
+    return Table(
+        rows,
+        colWidths=COLUMN_WIDTHS,
+        style=form_table_style(*commands),
+    )
 
 
-# The code's segments: a small grid of thin lines, titles shaded above their values.
-SEGMENTS_GRID = GridStyle(
-    line_color=LINE,
-    inner_width=0.4,
-    outer_width=0.4,
-    valign="TOP",
-    top=0.8 * MM,
-    bottom=1.2 * MM,
-    left=1.5 * MM,
-)
-NOTE_STYLE = TextStyle(size=8.5, leading=Styles.value.leading, color=MUTED)
-
-
-def _code_segments(content: DocumentContent) -> Grid:
-    """The code's five parts under it: title, then the value and what it means."""
+def _code_segments(content: DocumentContent) -> Table:
+    """The code's five parts under it: each title shaded above its value and meaning."""
     segments = content.code_segments
-    width = (CONTENT_WIDTH - LABEL_WIDTH - 5 * MM) / max(1, len(segments))
-    titles = [
-        Cell((FixedText(segment.title, Styles.small),), column, fill=LABEL_FILL)
-        for column, segment in enumerate(segments)
+    shares = [SEGMENT_SHARES.get(segment.name, 20) for segment in segments]
+    inner = CONTENT_WIDTH - LABEL_WIDTH - 4 * mm
+    titles = [paragraph(segment.title, Styles.segment) for segment in segments]
+    meanings = [
+        [paragraph(segment.value, Styles.segment)]
+        + ([paragraph(segment.label, Styles.note)] if segment.label else [])
+        for segment in segments
     ]
-    meanings = []
-    for column, segment in enumerate(segments):
-        # The meaning in smaller muted type, under the value as the next line of one paragraph.
-        value = Text(segment.value, Styles.value)
-        if segment.label:
-            note = Text(segment.label, NOTE_STYLE, first_baseline=Styles.value.size)
-            meanings.append(Cell((value, note), column))
-        else:
-            meanings.append(Cell((value,), column))
-    return Grid([titles, meanings], [width] * len(segments), SEGMENTS_GRID)
+    return Table(
+        [titles, meanings],
+        colWidths=[inner * share / sum(shares) for share in shares],
+        style=table_style(
+            ("GRID", (0, 0), (-1, -1), 0.4, LINE),
+            ("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 0.6 * mm),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1 * mm),
+            ("LEFTPADDING", (0, 0), (-1, -1), 1.2 * mm),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 1 * mm),
+        ),
+    )

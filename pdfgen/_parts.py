@@ -1,105 +1,115 @@
-"""The parts both documents share: the title with its QR code, and the signing block."""
+"""The parts both documents share: the title with the fingerprint's QR code, and the block the
+hospital stamps (its statement beside one 医疗机构（盖章） box with a date line)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from ._blocks import Block, FixedText, KeepTogether, Page, Spacer, Text, fixed_runs, place
 from ._content import DocumentContent
-from ._document import FURNITURE_TEXT
-from ._encoding import FixedEncoding
-from ._layout import CONTENT_WIDTH, DATE_LINE, LINE, MM, QR_CAPTION, Styles, title_block
-from ._pdf_syntax import number, numbers
-from ._text import text_operators
+from ._font import FONT_NAME
+from ._styles import CONTENT_WIDTH, LINE, Styles, paragraph, table_style
+from ._texts import DocumentTexts, filled
 
-SIGNERS = ("法定代表人（签字）", "数据管理员（签字）", "医疗机构（盖章）")
-DOCUMENT_LINE = (
-    "申请编号：{id}　资料版本：第 {revision} 版　生成日期：{year} 年 {month:02d} 月 {day:02d} 日"
-)
-FINGERPRINT_NOTE = (
-    "文件指纹 {fingerprint}：本文件对应申请 {id} 第 {revision} 版资料，审核时将与系统中的当前资料"
-    "核对。资料修改后本文件作废，请重新下载、签字盖章后上传。"
-)
-# Text of every page and of these parts that does not depend on the form, for the documents'
-# fixed characters (`_encoding.fixed_characters`).
-SHARED_FIXED_TEXT = "".join(
-    (FURNITURE_TEXT, DATE_LINE, QR_CAPTION, DOCUMENT_LINE, FINGERPRINT_NOTE, *SIGNERS)
-)
-TITLE_ROW = 8 * MM
-DATE_ROW = 8 * MM
-SIGNING_SPACE = 44 * MM  # clear space for a 42 mm round seal
-SIDE_PADDING = 6.0  # left and right of a box's title and date line
+QR_SIZE = 20 * mm
+QR_BORDER_MODULES = 2  # the standard asks for 4; the white around the code adds the rest
+SEAL_WIDTH = 62 * mm
+# A 42 mm round seal, stamped over the box's title and date line as seals are.
+SEAL_HEIGHT = 46 * mm
+SIGNATURE_ROW = 9 * mm
 
 
-def heading(title: str, content: DocumentContent) -> list[Block]:
-    day = content.generated_on
-    line = DOCUMENT_LINE.format(
-        id=content.application_id,
-        revision=content.revision,
-        year=day.year,
-        month=day.month,
-        day=day.day,
+def qr_code(payload: str, size: float = QR_SIZE) -> Drawing:
+    """The QR code of `payload`, error correction M, scaled to `size` points square."""
+    widget = QrCodeWidget(payload, barLevel="M", barBorder=QR_BORDER_MODULES)
+    left, bottom, right, top = widget.getBounds()
+    scale = [size / (right - left), 0, 0, size / (top - bottom), 0, 0]
+    # The drawing's font, though it draws no text: else reportlab adds Helvetica to the page.
+    drawing = Drawing(size, size, transform=scale, initialFontName=FONT_NAME)
+    drawing.add(widget)
+    return drawing
+
+
+def title_block(title_key: str, texts: DocumentTexts, content: DocumentContent) -> Table:
+    """The title centred, the application's id and revision under it, the QR code at the right."""
+    values = content.placeholders()
+    side = QR_SIZE + 4 * mm
+    heading = [
+        paragraph(filled(texts.text(title_key), values), Styles.title),
+        Spacer(1, 1.5 * mm),
+        paragraph(filled(texts.text("page.document_line"), values), Styles.subtitle),
+    ]
+    code = [
+        qr_code(str(content.fingerprint)),
+        paragraph(filled(texts.text("page.qr_caption"), values), Styles.caption),
+    ]
+    table = Table(
+        [["", heading, code]],
+        colWidths=[side, CONTENT_WIDTH - 2 * side, side],
+        style=table_style(
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (2, 0), (2, 0), "RIGHT")
+        ),
     )
-    return [title_block(title, line, str(content.fingerprint)), Spacer(3 * MM)]
+    return table
 
 
-def signing(statement: str, content: DocumentContent) -> Block:
-    """Statement, signature and seal boxes and the fingerprint note, kept on one page."""
-    note = FINGERPRINT_NOTE.format(
-        fingerprint=content.fingerprint, id=content.application_id, revision=content.revision
+def seal_block(statement_key: str, texts: DocumentTexts, content: DocumentContent) -> Flowable:
+    """The statement the seal certifies, the signature lines the wording asks for, and the
+    fingerprint note, beside the seal box: kept on one page with what it certifies."""
+    values = content.placeholders()
+    left: list[Flowable] = [paragraph(filled(texts.text(statement_key), values), Styles.body)]
+    signatures = texts.texts("seal.signatures")
+    if signatures:
+        left += [Spacer(1, 2 * mm), _signature_lines(signatures, values)]
+    left += [
+        Spacer(1, 3 * mm),
+        paragraph(filled(texts.text("page.fingerprint_note"), values), Styles.note),
+    ]
+    box = _seal_box(texts, values)
+    table = Table(
+        [[left, box]],
+        colWidths=[CONTENT_WIDTH - SEAL_WIDTH - 4 * mm, SEAL_WIDTH + 4 * mm],
+        style=table_style(
+            ("VALIGN", (0, 0), (0, 0), "TOP"),
+            ("VALIGN", (1, 0), (1, 0), "BOTTOM"),
+            ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+        ),
     )
-    return KeepTogether(
-        [
-            FixedText(statement, Styles.body),
-            Spacer(3 * MM),
-            SignatureBoxes(SIGNERS),
-            Spacer(2 * MM),
-            Text(note, Styles.small),
-        ]
+    return KeepTogether([Spacer(1, 4 * mm), table])
+
+
+def _seal_box(texts: DocumentTexts, values: dict[str, str]) -> Table:
+    """One box: its title at the top, the date line at the bottom, room for the seal."""
+    rows = [
+        [paragraph(filled(texts.text("seal.title"), values), Styles.centred)],
+        [paragraph(filled(texts.text("seal.date_line"), values), Styles.centred)],
+    ]
+    return Table(
+        rows,
+        colWidths=[SEAL_WIDTH],
+        rowHeights=[SEAL_HEIGHT / 2] * 2,
+        style=table_style(
+            ("BOX", (0, 0), (-1, -1), 1.2, LINE),
+            ("VALIGN", (0, 0), (0, 0), "TOP"),
+            ("VALIGN", (0, 1), (0, 1), "BOTTOM"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * mm),
+        ),
     )
 
 
-class SignatureBoxes(Block):
-    """Side-by-side boxes to sign or stamp in, each titled, its date line at the bottom."""
-
-    def __init__(self, titles: tuple[str, ...]) -> None:
-        self.titles = titles
-        self.width = CONTENT_WIDTH
-        self.height = TITLE_ROW + SIGNING_SPACE + DATE_ROW
-
-    def wrap(self, width: float) -> float:
-        return self.height
-
-    def draw(self, page: Page, x: float, y: float) -> None:
-        page.operators.append(place(_boxes_operators(self.titles, page.encoding.fixed), x, y))
-
-
-@lru_cache(maxsize=4)
-def _boxes_operators(titles: tuple[str, ...], fixed: FixedEncoding) -> str:
-    """The boxes with their origin at the bottom left, written once."""
-    style = Styles.centred
-    column = CONTENT_WIDTH / len(titles)
-    height = TITLE_ROW + SIGNING_SPACE + DATE_ROW
-    inner = column - 2 * SIDE_PADDING
-
-    def centred(text: str, left: float, row_top: float, row_height: float) -> str:
-        # Centred in its row as reportlab's tables centre a line between equal paddings.
-        top = row_top - (row_height - style.leading) / 2
-        box = (left + SIDE_PADDING, top, inner)
-        return text_operators([text], style, box, lambda line: fixed_runs(fixed, line))
-
-    code = []
-    for index, title in enumerate(titles):
-        left = index * column
-        code.append(centred(title, left, height, TITLE_ROW))
-        code.append(centred(DATE_LINE, left, DATE_ROW, DATE_ROW))
-    code.append(f"q {LINE} RG {number(0.6)} w")
-    below_title = height - TITLE_ROW
-    for index in range(len(titles)):
-        left = index * column
-        code.append(f"{numbers(left, below_title)} m {numbers(left + column, below_title)} l S")
-    code.append(f"{number(1.2)} w")
-    for index in range(len(titles)):
-        code.append(f"{numbers(index * column, 0, column, height)} re S")
-    code.append("Q")
-    return "\n".join(code)
+def _signature_lines(signatures: tuple[str, ...], values: dict[str, str]) -> Table:
+    """A line to sign on after each title the wording asks for."""
+    rows = [[paragraph(filled(title, values), Styles.value), ""] for title in signatures]
+    label_width = 36 * mm
+    return Table(
+        rows,
+        colWidths=[label_width, 50 * mm],
+        rowHeights=[SIGNATURE_ROW] * len(rows),
+        hAlign="LEFT",
+        style=table_style(
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LINEBELOW", (1, 0), (1, -1), 0.6, LINE)
+        ),
+    )

@@ -12,7 +12,9 @@ from ._problems import install_problem_handlers
 from .access_log import install_access_log_masking
 from .call_context import CallHeaderMiddleware
 from .context import AppContext
+from .language import LanguageMiddleware
 from .migrate import upgrade_database
+from .openapi_codes import document_message_codes
 from .outbox import delivery_worker
 from .routes import (
     accounts,
@@ -36,7 +38,8 @@ from .version import VERSION
 
 DESCRIPTION = (
     "HQMS 流感医疗服务监测系统 账号申请的中央登记服务。错误一律为 RFC 9457 "
-    "application/problem+json（status、title、中文 detail、code、errors）。"
+    "application/problem+json：type（问题种类）、status、title、detail（按 Accept-Language "
+    "渲染，默认中文）、code 与 params（消息代码及其参数）、errors。"
 )
 
 
@@ -69,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.context = AppContext(settings=settings, database=database)
     install_problem_handlers(app)
     app.add_middleware(CallHeaderMiddleware)  # `X-HQMS-Call` → the audit events' call id
+    app.add_middleware(LanguageMiddleware)  # `Accept-Language` → the language of sentences
     applications.add_search_route(app)
     for module in (health, auth, applications, reference, verifications, drafts):
         app.include_router(module.router)
@@ -77,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (calls, call_record, notices):
         app.include_router(module.router)
     _document_bearer_auth(app)
+    document_message_codes(app)
     return app
 
 

@@ -13,16 +13,26 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
-from domain import Forbidden, NotFound, Operator, Role
+from domain import Forbidden, Operator, Role, define_code
 
 from ._problems import ApiProblem, unauthorized
 from .context import AppContext
 from .services import applicant_sessions as applicant_service
 from .services import operators as operator_service
+from .services.applications import not_found
 
 # Idle expiry is measured in minutes; a finer `last_used_at` would cost a write per request.
 LAST_USED_WRITE_INTERVAL = timedelta(minutes=1)
-APPLICANT_REFUSED = "申请人凭证只能查看和办理自己的申请，此操作需要热线坐席登录。"
+APPLICANT_REFUSED = define_code("problem.applicant_refused")
+_SIGN_IN_FIRST = define_code("problem.sign_in_first")
+_SIGN_IN_OR_VERIFY = define_code("problem.sign_in_or_verify")
+ROLE_REQUIRED = define_code("problem.role_required", "roles", "role")
+_OPERATORS_ONLY = define_code("problem.operators_only")
+ROLE_NAMES = (
+    define_code("role.operator"),
+    define_code("role.reviewer"),
+    define_code("role.admin"),
+)
 
 
 async def authenticate(context: AppContext, token: str) -> Operator:
@@ -35,7 +45,7 @@ async def authenticate(context: AppContext, token: str) -> Operator:
         if record is None:
             context.tokens.evict(hashed)
             if await context.database.run(applicant_service.load_session, hashed, context.clock()):
-                raise Forbidden(APPLICANT_REFUSED)
+                raise Forbidden(APPLICANT_REFUSED())
             raise unauthorized()
         entry = context.tokens.put(
             hashed,
@@ -68,7 +78,7 @@ async def current_operator(request: Request) -> Operator:
     # this runs on every request, and FastAPI's dependency solving is not free.
     token = bearer_token(request)
     if token is None:
-        raise unauthorized("请先登录。")
+        raise unauthorized(_SIGN_IN_FIRST())
     context: AppContext = request.app.state.context
     return await authenticate(context, token)
 
@@ -82,14 +92,11 @@ def require_role(*roles: Role) -> Any:
 
     async def check(operator: CurrentOperator) -> Operator:
         if operator.role not in allowed:
-            names = "、".join(ROLE_NAMES[role] for role in roles)
-            raise Forbidden(f"此操作需要{names}权限，当前账号是{ROLE_NAMES[operator.role]}。")
+            needed = [role.value for role in roles]
+            raise Forbidden(ROLE_REQUIRED(roles=needed, role=operator.role.value))
         return operator
 
     return Depends(check)
-
-
-ROLE_NAMES = {Role.OPERATOR: "坐席", Role.REVIEWER: "审核员", Role.ADMIN: "管理员"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,11 +133,11 @@ class Actor:
     def check_application(self, application_id: str) -> None:
         """Raises NotFound (the unknown-id sentence) for an applicant's foreign application."""
         if not self.may_touch(application_id):
-            raise NotFound(f"没有编号为 {application_id} 的申请，请核对编号。")
+            raise not_found(application_id)
 
     def require_operator(self) -> Operator:
         if self.operator is None:
-            raise Forbidden("此操作只能由热线坐席进行。")
+            raise Forbidden(_OPERATORS_ONLY())
         return self.operator
 
 
@@ -153,7 +160,7 @@ async def current_actor(request: Request) -> Actor:
         return known
     token = bearer_token(request)
     if token is None:
-        raise unauthorized("请先登录或完成短信验证。")
+        raise unauthorized(_SIGN_IN_OR_VERIFY())
     context: AppContext = request.app.state.context
     actor = await authenticate_actor(context, token)
     request.state.actor = actor

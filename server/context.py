@@ -9,6 +9,9 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from pdfgen import load_document_texts
+
+from .services.document_cache import DocumentCache
 from .settings import Settings
 from .storage.engine import Database
 from .token_cache import TokenCache
@@ -27,6 +30,11 @@ class AppContext:
     # Replaceable so tests can move time forward (token expiry, lockout) without sleeping.
     clock: Clock = utc_now
     tokens: TokenCache = field(default_factory=TokenCache)
+    # The generated documents in the settings' wording, each revision's rendered once.
+    documents: DocumentCache = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.documents = DocumentCache(load_document_texts(self.settings.document_texts))
 
 
 # `async` on purpose: FastAPI runs plain `def` dependencies in the thread pool, a hop that

@@ -34,6 +34,8 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from domain import define_code
+
 from ._problems import ApiProblem
 from .auth import bearer_token, current_actor
 from .context import AppContext
@@ -55,22 +57,16 @@ class StoredResponse:
     created_at: datetime
 
 
+_KEY_REUSED = define_code("problem.idempotency_key_reused")
+_KEY_INVALID = define_code("problem.idempotency_key_invalid", "limit")
+
+
 def idempotency_mismatch() -> ApiProblem:
-    return ApiProblem(
-        422,
-        "idempotency_mismatch",
-        "重复的请求标识",
-        "这个 Idempotency-Key 已用于另一个内容不同的请求；新的请求请换一个新的标识。",
-    )
+    return ApiProblem(422, "idempotency_mismatch", _KEY_REUSED())
 
 
 def _invalid_key() -> ApiProblem:
-    return ApiProblem(
-        422,
-        "validation_error",
-        "请求内容不正确",
-        f"Idempotency-Key 不能为空，且不能超过 {MAX_KEY_LENGTH} 个字符。",
-    )
+    return ApiProblem(422, "validation_error", _KEY_INVALID(limit=MAX_KEY_LENGTH))
 
 
 async def _request_hash(request: Request) -> str:

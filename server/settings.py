@@ -31,6 +31,10 @@ class Settings(BaseSettings):
     login_max_failures: int = Field(default=5, gt=0)
     login_lockout_minutes: int = Field(default=15, gt=0)
 
+    # The wording of the generated documents (pdfgen/texts.toml when unset): the organization's
+    # official text, checked when the app is built (`pdfgen.load_document_texts`).
+    document_texts: Path | None = None
+
     # The address printed in the approval email.
     login_url: str = "https://flu.hqms.org.cn/login.jsp"
 

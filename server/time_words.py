@@ -8,9 +8,10 @@ BEIJING = timezone(timedelta(hours=8), "北京时间")
 
 
 def beijing_clock_time(moment: datetime, *, now: datetime) -> str:
-    """`北京时间 14:05`, or `北京时间 3月2日 14:05` when that is not today in Beijing."""
+    """`14:05` Beijing time, or `03-02 14:05` when that is not today in Beijing: a message
+    parameter, written the same in every language (the sentence says "Beijing time")."""
     local = moment.astimezone(BEIJING)
     today = now.astimezone(BEIJING).date()
     if local.date() == today:
-        return f"北京时间 {local:%H:%M}"
-    return f"北京时间 {local.month}月{local.day}日 {local:%H:%M}"
+        return f"{local:%H:%M}"
+    return f"{local:%m-%d %H:%M}"

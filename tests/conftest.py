@@ -53,9 +53,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from cli._loopback import free_loopback_port
-from domain import Address, Admin, Form, Person, make_institution_code
+from domain import Address, Admin, Form, Message, Person, make_institution_code, mask_phone
 from server import Settings, create_app, upgrade_database
 from server.passwords import hash_password
+from server.services.drafts import CREATED
 from server.services.operators import issue_token
 from server.storage.engine import Database
 from server.storage.tables import Base
@@ -165,10 +166,10 @@ class ApplicationFactory:
         account_phone: str | None = None,
         parent_id: str | None = None,
         review_reason: str | None = None,
-        events: Sequence[tuple[str, str, str]] = (),
+        events: Sequence[tuple[str, Message]] = (),
     ) -> str:
         """`with_account` defaults to True for approved applications; `events` are
-        (actor, action, detail) lines of the timeline. Each call is one second newer."""
+        (actor, event) lines of the timeline. Each call is one second newer."""
         self.serial += 1
         serial = self.serial
         form = form or valid_form(serial, phone=phone, legal_rep_phone=legal_rep_phone)
@@ -212,16 +213,15 @@ class ApplicationFactory:
                 application_id=application_id,
                 at=created,
                 actor="applicant",
-                action="created",
+                event=CREATED(phone=mask_phone(phone)),
             )
-            for offset, (actor, action, detail) in enumerate(events, start=1):
+            for offset, (actor, event) in enumerate(events, start=1):
                 add_event(
                     session,
                     application_id=application_id,
                     at=created + timedelta(milliseconds=offset),
                     actor=actor,
-                    action=action,
-                    detail=detail,
+                    event=event,
                 )
             session.commit()
 

@@ -1,26 +1,28 @@
-"""The kiosk's language: Chinese by default, English with `HQMS_LANG=en`.
+"""The kiosk's language: Chinese (`zh_CN`) by default, English with `HQMS_LANG=en`.
 
-Every sentence is written in Chinese where it is used and passed through `tr`, gettext-style: the
-Chinese text is the key of the English catalogue (`tui.locale`). Placeholders are named
-(`tr("共 {count} 条", count=n)`), so a translation may put them in another order. Tables of
-names kept at module level mark their entries with `N_` and are translated where shown
-(`Translated`), because the language is read when the kiosk starts, after the tables were built.
+Every sentence is written in Chinese where it is used and passed through `tr`, gettext-style:
+the Chinese text is the msgid, looked up in the project's gettext catalogue (`domain.catalogue`,
+the `hqms` domain of `domain/locale`, shared with the domain's and the server's coded messages;
+docs/messages.md). Placeholders are named (`tr("共 {count} 条", count=n)`), so a translation may
+put them in another order. Tables of names kept at module level mark their entries with `N_` and
+are translated where shown (`Translated`), because the language is read when the kiosk starts,
+after the tables were built. `make messages` finds `tr`, `N_` and `tr_in` calls in the source.
 
-Sentences the kiosk did not write — a problem's `detail` from the API, a domain validator's
-message — go through `tr_received`: the catalogue's entries double as templates, so
-"没有找到手机号 138****0000 的申请" finds "没有找到手机号 {phone} 的申请" and keeps the number.
+What the kiosk did not write — the API's problems, the domain's, timeline events, the status
+line — arrives as codes with parameters and is rendered from the same catalogue (`_said.py`);
+no sentence is ever parsed.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator, Mapping
-from functools import cache
 from typing import TypeVar
 
-SOURCE_LANGUAGE = "zh"
-LANGUAGES = ("zh", "en")
+from domain import DEFAULT_LANGUAGE, catalogue, language_of, word
+
+SOURCE_LANGUAGE = DEFAULT_LANGUAGE
+"""The language the kiosk's sentences are written in: their msgids are the Chinese text."""
 
 _state = {"language": SOURCE_LANGUAGE}
 
@@ -28,12 +30,15 @@ K = TypeVar("K")
 
 
 def language_from(value: str | None) -> str:
-    """`zh` or `en` from an `HQMS_LANG` value (`en`, `en_US.UTF-8`, `zh-CN`…); empty: Chinese."""
-    code = (value or SOURCE_LANGUAGE).strip().lower().replace("-", "_").split("_")[0].split(".")[0]
-    if code not in LANGUAGES:
+    """`zh_CN` or `en` from an `HQMS_LANG` value (`en`, `en_US.UTF-8`, `zh-CN`…); empty: Chinese."""
+    try:
+        return language_of(value)
+    except ValueError:
         # Said before any language is chosen, so in both.
-        raise ValueError(f"{value!r}：只支持 zh（中文，默认）或 en（English only: zh or en）")
-    return code
+        raise ValueError(
+            f"{value!r}：只支持 zh_CN（中文，默认）或 en（英文）; "
+            "supported: zh_CN (Chinese, the default) or en (English)"
+        ) from None
 
 
 def set_language(code: str) -> None:
@@ -41,6 +46,7 @@ def set_language(code: str) -> None:
 
 
 def current_language() -> str:
+    """`zh_CN` or `en`."""
     return _state["language"]
 
 
@@ -53,80 +59,47 @@ def N_(text: str) -> str:
     return text
 
 
+def NC_(context: str, text: str) -> str:
+    """Mark `text` as a sentence to translate in `context` where it is shown (`tr_in`)."""
+    return text
+
+
 def tr(text: str, /, **values: object) -> str:
     """`text` (the Chinese source) in the kiosk's language, with the named `values` filled in."""
-    language = _state["language"]
-    if language != SOURCE_LANGUAGE:
-        text = catalogue(language).get(text, text)
+    text = catalogue(_state["language"]).gettext(text)
     return text.format(**values) if values else text
-
-
-CONTEXT_SEPARATOR = "\x04"
-"""Between a context and a sentence in a catalogue key (gettext's msgctxt convention)."""
 
 
 def tr_in(context: str, text: str, /, **values: object) -> str:
     """Like `tr`, for a word that translates differently by use: "审核通过" is the state
-    "Approved" but the action "Approve". The key `context + CONTEXT_SEPARATOR + text` wins over
-    the plain one."""
-    language = _state["language"]
-    if language != SOURCE_LANGUAGE:
-        entries = catalogue(language)
-        text = entries.get(f"{context}{CONTEXT_SEPARATOR}{text}") or entries.get(text, text)
-    return text.format(**values) if values else text
+    "Approved" but the action "Approve" (gettext's `msgctxt`, via `pgettext`).
 
-
-def tr_received(text: str) -> str | None:
-    """A sentence from the API or the domain in the kiosk's language; None when not known.
-
-    In Chinese it is the sentence itself. In another language: the catalogue's exact entry, else
-    the entry whose placeholders stand for the least text — the most particular template, so
-    "当前只有 {count} 位" wins over "当前{how_many} {count} 位" whatever their lengths. A captured
-    part that is itself an entry (a status, a field name, a list "地址、数据管理员等", a nested
-    sentence) is translated too; any other part is data and stays as it came.
+    Without an entry in `context` the plain entry answers: a `Translated` table with a context
+    needs entries only for the words that differ there.
     """
-    if _state["language"] == SOURCE_LANGUAGE:
-        return text
-    return _translated(text, catalogue(_state["language"]))
+    entries = catalogue(_state["language"])
+    translated = entries.pgettext(context, text)
+    if translated == text:
+        translated = entries.gettext(text)
+    return translated.format(**values) if values else translated
 
 
-_LIST_SEPARATOR = "、"
-_AND_MORE = "等"
-"""Both are catalogue entries as well; here they split lists inside received sentences."""
+class Words(Mapping[str, str]):
+    """One vocabulary of the catalogue (`status_name`, `action`, `field`…): a value's word in
+    the kiosk's language, read where shown; a value without an entry reads as it came."""
 
+    def __init__(self, namespace: str, values: tuple[str, ...] = ()):
+        self.namespace = namespace
+        self._values = values
 
-def _translated(text: str, entries: Mapping[str, str]) -> str | None:
-    exact = entries.get(text)
-    if exact is not None:
-        return exact
-    # At most the whole text minus one character: a template must match some text of its own,
-    # which also makes the parts it captures (translated in turn) ever shorter.
-    best, captured = None, len(text)
-    for pattern, translation in _templates(_state["language"]):
-        match = pattern.fullmatch(text)
-        if match is not None:
-            length = sum(len(value) for value in match.groupdict().values())
-            if length < captured:
-                best, captured = (match, translation), length
-    if best is None:
-        return None
-    match, translation = best
-    parts = {name: _part(value, entries) for name, value in match.groupdict().items()}
-    return translation.format(**parts)
+    def __getitem__(self, value: str) -> str:
+        return word(self.namespace, str(value), _state["language"])
 
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
 
-def _part(value: str, entries: Mapping[str, str]) -> str:
-    """A captured part: an entry (or a list of entries) translated; data stays as it is."""
-    if value in entries:
-        return entries[value]
-    items = value.split(_LIST_SEPARATOR)
-    more = len(items) > 1 and items[-1].endswith(_AND_MORE)
-    if more:
-        items[-1] = items[-1][: -len(_AND_MORE)]
-    if len(items) > 1 and all(item in entries for item in items):
-        return ", ".join(entries[item] for item in items) + (", etc." if more else "")
-    nested = _translated(value, entries)  # e.g. the reason inside "正在重新连接…（…）"
-    return value if nested is None else nested
+    def __len__(self) -> int:
+        return len(self._values)
 
 
 class Translated(Mapping[K, str]):
@@ -149,34 +122,3 @@ class Translated(Mapping[K, str]):
 
     def __len__(self) -> int:
         return len(self._source)
-
-
-_PLACEHOLDER = re.compile(r"\{(\w+)(?:[:!][^{}]*)?\}")
-
-
-def catalogue(language: str) -> Mapping[str, str]:
-    from tui.locale import catalogue_for
-
-    return catalogue_for(language)
-
-
-@cache
-def _templates(language: str) -> list[tuple[re.Pattern[str], str]]:
-    """Entries with placeholders as patterns; a placeholder matches any non-empty text."""
-    templates = []
-    for source, translation in catalogue(language).items():
-        if CONTEXT_SEPARATOR in source or not _PLACEHOLDER.search(source):
-            continue
-        parts, at = [], 0
-        for found in _PLACEHOLDER.finditer(source):
-            parts.append(re.escape(source[at : found.start()]))
-            parts.append(f"(?P<{found.group(1)}>.+?)")
-            at = found.end()
-        parts.append(re.escape(source[at:]))
-        try:
-            pattern = re.compile("".join(parts), re.DOTALL)
-        except re.error:  # the same name twice: such an entry is only for `tr`
-            continue
-        # Received values are text: drop format specs such as `{count:,}` from the translation.
-        templates.append((pattern, _PLACEHOLDER.sub(r"{\1}", translation)))
-    return templates

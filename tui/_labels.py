@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
-from domain import ACTION_NAMES, STATUS_NAMES, Action, FileKind, Kind, Status
+from domain import Action, FileKind, Kind, Status
 
-from ._i18n import N_, Translated, tr
+from ._i18n import N_, Translated, Words, tr
 
 CHINA_TIME = timezone(timedelta(hours=8), N_("北京时间"))
 """Times are shown in Beijing time whatever the machine's zone: callers and operators use it."""
 
-STATUS_LABELS: Translated[Status] = Translated(STATUS_NAMES)
-ACTION_LABELS: Translated[Action] = Translated(ACTION_NAMES, context="action")
-"""The domain's own names (its catalogue entries are in `tui.locale.en_received`)."""
+STATUS_LABELS = Words("status_name", tuple(Status))
+ACTION_LABELS = Words("action", tuple(Action))
+"""The domain's own names: vocabularies of the shared catalogue (`domain/_vocabulary.py`)."""
 
 FILE_KIND_LABELS: Translated[FileKind] = Translated(
     {
@@ -28,7 +28,11 @@ FILE_KIND_LABELS: Translated[FileKind] = Translated(
         FileKind.LICENSE: N_("执业许可证"),
     }
 )
-"""Short row labels for the files (all three are stamped scans; FILE_TITLES has the full names)."""
+"""Short row labels for the files (all three are stamped scans; `FILE_TITLES` has the full
+names)."""
+
+FILE_TITLES = Words("file", tuple(FileKind))
+"""The scans' full titles (盖章的《医疗机构信息收集表》…), as the domain's problems name them."""
 
 KIND_LABELS: Translated[Kind] = Translated({Kind.NEW: N_("首次申请"), Kind.CHANGE: N_("变更资料")})
 
@@ -50,25 +54,6 @@ FIELD_LABELS: Translated[str] = Translated(
     }
 )
 """The form's rows in reading order; a problem on `address.city` belongs to `address`."""
-
-EVENT_LABELS: Translated[str] = Translated(
-    {
-        "verified": N_("短信验证"),
-        "created": N_("创建申请"),
-        "form_saved": N_("保存资料"),
-        "admin_mobile_changed": N_("更换管理员手机"),
-        "file_uploaded": N_("上传文件"),
-        "file_deleted": N_("删除文件"),
-        "submitted": N_("提交审核"),
-        "amended": N_("修改"),
-        "approved": N_("审核通过"),
-        "rejected": N_("审核不通过"),
-        "note": N_("通话记录"),
-        "documents_sent": N_("发送文件"),
-        "password_reset": N_("重置密码"),
-        "revealed": N_("查看完整信息"),
-    }
-)
 
 ACTOR_LABELS: Translated[str] = Translated({"applicant": N_("申请人"), "system": N_("系统")})
 """Who did it, for the actors that are roles rather than operators' names."""

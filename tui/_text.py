@@ -18,9 +18,9 @@ UNEXPECTED_FAILURE = N_("操作没有完成：出现了意外错误，请重试�
 def failure_sentence(error: BaseException | None) -> str:
     """The sentence for a failed worker: the API's own words when it gave any."""
     if isinstance(error, ApiError):
-        from ._received import received  # the catalogue of received sentences loads on need
+        from ._said import api_error_sentence  # the domain's wire models load on need
 
-        return received(error.detail, error.code)
+        return api_error_sentence(error)
     return tr(UNEXPECTED_FAILURE)
 
 

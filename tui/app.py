@@ -18,7 +18,7 @@ from client import CentralAPI
 
 from ._bindings import translate_bindings
 from ._desk import DEFAULT_IDLE_LOCK_MINUTES, Desk
-from ._i18n import N_, tr
+from ._i18n import N_, current_language, tr
 from ._sign_in import PendingSignIn
 from ._text import failure_sentence
 from .screens import ApiScreen, LoginScreen, LookupScreen
@@ -72,7 +72,7 @@ class HotlineApp(Desk):
         self.title = tr(self.TITLE)
         self.sub_title = tr(self.SUB_TITLE)
         self.owns_api = api is None
-        self.api = api if api is not None else CentralAPI(api_url)
+        self.api = api if api is not None else CentralAPI(api_url, language=current_language())
         self.clock = clock or _utc_now
         self.autologin = (username or "", password or "")
         self.pending_sign_in: PendingSignIn | None = None

@@ -3,8 +3,8 @@
     python docs/tools/render_documents.py [--out screenshots] [--keep-pdf]
 
 Writes `info-form.png` and `consent.png` (pdftoppm from poppler-utils, 80 dpi) into the output
-folder: every page of a document side by side (the consent's signature boxes are on its second
-page), as a 64-colour PNG to stay small. With `--keep-pdf` also the two PDFs. Called by
+folder: the document's page (each is one A4 page, its seal box on it) on a grey background, as
+a 64-colour PNG to stay small. With `--keep-pdf` also the two PDFs. Called by
 `make screenshots`.
 """
 
@@ -81,7 +81,8 @@ def sample_application() -> Application:
 
 
 def pages_png(pdf: bytes, png: Path) -> None:
-    """Every page of `pdf` side by side on a grey background, through pdftoppm."""
+    """Every page of `pdf` (one, for these documents) side by side on a grey background,
+    through pdftoppm."""
     with tempfile.TemporaryDirectory(prefix="hqms-render-") as folder:
         source = Path(folder) / "document.pdf"
         source.write_bytes(pdf)

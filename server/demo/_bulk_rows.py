@@ -92,7 +92,7 @@ COLUMNS = {
         "id", "login_name", "admin_phone", "admin_name", "admin_email", "code", "name",
         "password_hash", "must_change_password", "created_at", "updated_at",
     ),
-    "audit_events": ("application_id", "at", "actor", "action", "detail"),
+    "audit_events": ("application_id", "at", "actor", "action", "params"),
 }  # fmt: skip
 
 
@@ -155,24 +155,28 @@ class BulkGenerator:
         created = self.times.ago(age)
         submitted = reviewed = updated = None
         reviewer = reason = account_id = None
-        events = [(app_id, created, "applicant", "created", "创建首次申请")]
+        # `params` as JSON text, like `form_text`: the values are digits and our own words.
+        masked = f"{admin_phone[:3]}****{admin_phone[-4:]}"
+        events = [(app_id, created, "applicant", "created", f'{{"phone":"{masked}"}}')]
         submitted_age = age - int(rng.random() * min(age, 3 * 86400))
         if slot != "draft":
             submitted = self.times.ago(submitted_age)
-            events.append((app_id, submitted, "applicant", "submitted", "提交审核"))
+            events.append((app_id, submitted, "applicant", "submitted", "{}"))
         if slot in ("approved", "rejected"):
             reviewed = self.times.ago(submitted_age // 2)
             reviewer = "reviewer"
             if slot == "rejected":
                 reason = _REJECTION
-                events.append((app_id, reviewed, reviewer, "rejected", f"审核不通过：{reason}"))
+                params = f'{{"reason":"{reason}"}}'
+                events.append((app_id, reviewed, reviewer, "rejected", params))
             else:
                 account_id = "AC" + _base32(
                     _affine(index, seed, 25_214_903_917, _ACCOUNT_SPACE), 10
                 )
-                events.append((app_id, reviewed, reviewer, "approved", "审核通过"))
                 # The account id, not the index, keeps login names unique across seeds.
                 login = f"hqms_{inst.code[9:15]}_{account_id[2:].lower()}"
+                params = f'{{"login":"{login}"}}'
+                events.append((app_id, reviewed, reviewer, "approved", params))
                 rows.accounts.append((
                     account_id, login, admin_phone, admin_name, admin_email, inst.code, inst.name,
                     None, True, reviewed, reviewed,
@@ -196,7 +200,7 @@ class BulkGenerator:
         ))  # fmt: skip
         rows.form_revisions.append((app_id, 1, form_text, at, "demo"))
         rows.audit_events.append(
-            (app_id, at, "demo", "created", f"变更资料：基于已通过的申请 {parent_id}")
+            (app_id, at, "demo", "change_created", f'{{"parent":"{parent_id}"}}')
         )
 
 

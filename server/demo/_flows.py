@@ -13,7 +13,9 @@ from random import Random
 
 from sqlalchemy.orm import Session
 
-from domain import FileKind, Form, Kind
+from domain import FileKind, Form, Kind, mask_email
+from server.services.changes import CHANGE_CREATED, CHANGE_OPENED
+from server.services.documents import DOCUMENTS_SENT
 
 from . import generators
 from ._story import Story
@@ -114,7 +116,7 @@ def draft_full(
     story.save_form(first, at[1])
     story.save_form(form, at[2])
     # The hotline mailed the two forms to stamp (POST …/documents/send).
-    story.event(at[3], OPERATOR, "documents_sent", "两份待盖章文件已发送到数据管理员邮箱")
+    story.event(at[3], OPERATOR, DOCUMENTS_SENT(email=mask_email(form.admin.email)))
     return story
 
 
@@ -210,8 +212,8 @@ def change_opened(ctx: FlowContext, parent: Story, days: float) -> Story:
         account_id=parent.account_id,
         actor=OPERATOR,
     )
-    parent.event(at, OPERATOR, "amended", f"变更资料：创建变更申请 {change.id}")
-    change.event(at, OPERATOR, "created", f"变更资料：基于已通过的申请 {parent.id}")
+    parent.event(at, OPERATOR, CHANGE_OPENED(application=change.id))
+    change.event(at, OPERATOR, CHANGE_CREATED(parent=parent.id))
     moved = change.form.model_copy(deep=True)
     moved.address.street = generators.street_address(ctx.rng)
     change.save_form(moved, at + timedelta(minutes=12), actor=OPERATOR)

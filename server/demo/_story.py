@@ -8,6 +8,7 @@ form revisions, files and timeline as it goes, so the demo's timelines read like
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from random import Random
@@ -15,7 +16,14 @@ from random import Random
 from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
-from domain import FileKind, Form, Kind, Status, mask_phone
+from domain import FieldChange, FileKind, Form, Kind, Message, Status, mask_phone
+from server.services.call_record import NOTE
+from server.services.changes import CHANGE_APPROVED
+from server.services.drafts import CREATED, FORM_SAVED, SUBMITTED
+from server.services.field_changes import form_changes
+from server.services.files import FILE_UPLOADED
+from server.services.transitions import AMENDED_BECAUSE, APPROVED, REJECTED
+from server.services.verifications import VERIFICATION_CONFIRMED
 from server.storage.tables import applications, file_blobs, files, form_revisions
 from server.storage.writes import (
     add_event,
@@ -35,11 +43,6 @@ FILE_NAMES = {
     FileKind.INFO_FORM: ("医疗机构信息收集表（盖章）.pdf", "application/pdf"),
     FileKind.CONSENT: ("系统使用须知及同意书（盖章）.pdf", "application/pdf"),
     FileKind.LICENSE: ("医疗机构执业许可证.jpg", "image/jpeg"),
-}
-FILE_TITLES = {
-    FileKind.INFO_FORM: "《医疗机构信息收集表》",
-    FileKind.CONSENT: "《系统使用须知及同意书》",
-    FileKind.LICENSE: "《医疗机构执业许可证》扫描件",
 }
 
 
@@ -98,18 +101,22 @@ class Story:
             account_id=account_id,
         )
         if kind is Kind.NEW:
-            story.event(at, APPLICANT, "verified", f"手机号 {mask_phone(phone)} 通过短信验证")
-            story.event(at, APPLICANT, "created", "创建首次申请")
+            masked = mask_phone(phone)
+            confirmed = VERIFICATION_CONFIRMED(purpose="register", phone=masked)
+            story.event(at, APPLICANT, confirmed)
+            story.event(at, APPLICANT, CREATED(phone=masked))
         return story
 
-    def event(self, at: datetime, actor: str, action: str, detail: str = "") -> None:
+    def event(
+        self, at: datetime, actor: str, event: Message, changes: Sequence[FieldChange] = ()
+    ) -> None:
         add_event(
             self.session,
             application_id=self.id,
             at=at,
             actor=actor,
-            action=action,
-            detail=detail,
+            event=event,
+            changes=changes,
         )
 
     def _update(self, at: datetime, **values: object) -> None:
@@ -121,6 +128,7 @@ class Story:
         )
 
     def save_form(self, form: Form, at: datetime, actor: str = APPLICANT) -> None:
+        changes = form_changes(self.form, form)
         self.form, self.form_number = form, self.form_number + 1
         self.session.execute(
             insert(form_revisions).values(
@@ -138,7 +146,7 @@ class Story:
             code=searchable_code(form.code),
             legal_rep_phone=searchable_phone(form.legal_rep.mobile),
         )
-        self.event(at, actor, "form_saved", f"保存填写资料（第 {self.form_number} 版）")
+        self.event(at, actor, FORM_SAVED(fields=[c.field for c in changes]), changes)
 
     def upload(self, kind: FileKind, at: datetime, actor: str = APPLICANT) -> None:
         filename, content_type = FILE_NAMES[kind]
@@ -159,7 +167,7 @@ class Story:
             )
         )
         self.session.execute(insert(file_blobs).values(file_id=file_id, content=content))
-        self.event(at, actor, "file_uploaded", f"上传{FILE_TITLES[kind]} {filename}")
+        self.event(at, actor, FILE_UPLOADED(file=kind.value, filename=filename, size=len(content)))
 
     def upload_all(self, at: datetime, actor: str = APPLICANT) -> None:
         for kind in (FileKind.INFO_FORM, FileKind.CONSENT, FileKind.LICENSE):
@@ -168,14 +176,14 @@ class Story:
     def submit(self, at: datetime, actor: str = APPLICANT) -> None:
         self.status = Status.PENDING
         self._update(at, status=self.status.value, submitted_at=at)
-        self.event(at, actor, "submitted", "提交审核")
+        self.event(at, actor, SUBMITTED())
 
     def reject(self, at: datetime, reviewer: str, reason: str) -> None:
         self.status = Status.REJECTED
         self._update(
             at, status=self.status.value, review_reason=reason, reviewer=reviewer, reviewed_at=at
         )
-        self.event(at, reviewer, "rejected", f"审核不通过：{reason}（已邮件通知数据管理员）")
+        self.event(at, reviewer, REJECTED(reason=reason))
 
     def approve(self, at: datetime, reviewer: str, *, login_name: str, password_hash: str) -> None:
         self.status = Status.APPROVED
@@ -197,16 +205,13 @@ class Story:
             reviewer=reviewer,
             reviewed_at=at,
         )
-        if self.kind is Kind.NEW:
-            detail = f"审核通过，开通账号 {login_name}；账号邮件已发给数据管理员，短信已通知"
-        else:
-            detail = "审核通过，账号资料已更新"
-        self.event(at, reviewer, "approved", detail)
+        approved = APPROVED(login=login_name) if self.kind is Kind.NEW else CHANGE_APPROVED()
+        self.event(at, reviewer, approved)
 
     def amend(self, at: datetime, actor: str, reason: str) -> None:
         self.status = Status.DRAFT
         self._update(at, status=self.status.value, submitted_at=None)
-        self.event(at, actor, "amended", f"退回修改：{reason}")
+        self.event(at, actor, AMENDED_BECAUSE(reason=reason))
 
     def note(self, at: datetime, actor: str, text: str) -> None:
-        self.event(at, actor, "note", text)
+        self.event(at, actor, NOTE(text=text))

@@ -23,7 +23,7 @@ import anyio.to_thread
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from domain import mask_email, mask_phone
+from domain import Message, define_code, mask_email, mask_phone
 
 from ..settings import Settings
 from ..storage.engine import Database
@@ -45,15 +45,22 @@ BACKOFF = (
 MAX_ATTEMPTS = len(BACKOFF) + 1
 # Messages per call: a worker round ends after this many even if more are due.
 BATCH = 50
-PURPOSE_NAMES = {
-    "verification_code": "验证码短信",
-    "approval": "账号开通通知",
-    "change_approved": "资料变更通过通知",
-    "rejection": "审核不通过通知",
-    "documents": "申请文件邮件",
-    "admin_changed": "数据管理员变更通知",
-    "password_reset": "密码重置通知",
-}
+NOTICES = (
+    define_code("notice.verification_code"),
+    define_code("notice.approval"),
+    define_code("notice.change_approved"),
+    define_code("notice.rejection"),
+    define_code("notice.documents"),
+    define_code("notice.admin_changed"),
+    define_code("notice.password_reset"),
+    define_code("notice.approval_resent"),
+    define_code("notice.rejection_resent"),
+)
+"""Every outbox `purpose`, by the name the timeline and the kiosk give it."""
+UNEXPECTED = define_code("delivery.unexpected", "error")
+NOTIFICATION_SENT = define_code("event.notification_sent", "notice", "to")
+# Without the reason: it is the outbox row's (`last_error`), shown with the notification.
+NOTIFICATION_FAILED = define_code("event.notification_failed", "notice", "to", "attempts")
 
 
 def fill_secrets(text: str, secrets: dict[str, Any] | None) -> str:
@@ -134,12 +141,12 @@ def _deliver_one(session: Session, settings: Settings, now: datetime) -> int | N
         text=fill_secrets(row.body, row.secrets),
         attachments=_attachments(session, row.id) if row.channel == "email" else [],
     )
-    purpose = PURPOSE_NAMES.get(row.purpose, row.purpose)
+    purpose = row.purpose
     to = masked_recipient(row.channel, row.recipient)
     try:
         route = send(message, settings)
     except DeliveryError as error:
-        _record_failure(session, row, str(error), now, purpose=purpose, to=to)
+        _record_failure(session, row, error.message, now, purpose=purpose, to=to)
         session.commit()
         return 0
     except Exception as error:
@@ -147,7 +154,7 @@ def _deliver_one(session: Session, settings: Settings, now: datetime) -> int | N
         # still count as a failed try: otherwise the row is picked again at once, forever,
         # and every message behind it waits. Only the type is kept: the text may hold data.
         log.error("outbox message %s: unexpected %s", row.id, type(error).__name__)
-        reason = f"投递时发生意外错误（{type(error).__name__}），将稍后重试。"
+        reason = UNEXPECTED(error=type(error).__name__)
         _record_failure(session, row, reason, now, purpose=purpose, to=to)
         session.commit()
         return 0
@@ -160,6 +167,7 @@ def _deliver_one(session: Session, settings: Settings, now: datetime) -> int | N
             delivered_at=now,
             secrets=None,
             last_error="",
+            last_error_params=None,
         )
     )
     if row.application_id is not None:
@@ -168,8 +176,7 @@ def _deliver_one(session: Session, settings: Settings, now: datetime) -> int | N
             application_id=row.application_id,
             at=now,
             actor="system",
-            action="notification_sent",
-            detail=f"{purpose}已发送至 {to}",
+            event=NOTIFICATION_SENT(notice=purpose, to=to),
         )
     session.commit()
     log.info("outbox message %s (%s) delivered via %s", row.id, row.purpose, route)
@@ -177,11 +184,15 @@ def _deliver_one(session: Session, settings: Settings, now: datetime) -> int | N
 
 
 def _record_failure(
-    session: Session, row: AnyRow, reason: str, now: datetime, *, purpose: str, to: str
+    session: Session, row: AnyRow, reason: Message, now: datetime, *, purpose: str, to: str
 ) -> None:
     attempts = row.attempts + 1
     wait = backoff_after(attempts)
-    values: dict[str, Any] = {"attempts": attempts, "last_error": reason[:500]}
+    values: dict[str, Any] = {
+        "attempts": attempts,
+        "last_error": reason.code,
+        "last_error_params": reason.params,
+    }
     if wait is not None:
         values["next_attempt_at"] = now + wait
     else:
@@ -193,9 +204,13 @@ def _record_failure(
             application_id=row.application_id,
             at=now,
             actor="system",
-            action="notification_failed",
-            detail=f"{purpose}发送至 {to} 失败（已尝试 {attempts} 次）：{reason}",
+            event=NOTIFICATION_FAILED(notice=purpose, to=to, attempts=attempts),
         )
     log.warning(
-        "outbox message %s (%s) attempt %s failed: %s", row.id, row.purpose, attempts, reason
+        "outbox message %s (%s) attempt %s failed: %s %s",
+        row.id,
+        row.purpose,
+        attempts,
+        reason.code,
+        reason.params,
     )

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import httpx
 
+from domain import Message, define_code
+
 from ..settings import Settings
 
 DEMO_MARK = "【演示】"
@@ -26,8 +28,21 @@ MAIL_SENDER_NAME = "HQMS 流感医疗服务监测系统"
 _UNSAFE_NAME = re.compile(r"[^0-9A-Za-z._\u4e00-\u9fff-]+")
 
 
+UNKNOWN_CHANNEL = define_code("delivery.unknown_channel", "channel")
+SMTP_REFUSED = define_code("delivery.smtp_refused", "status")
+SMTP_UNREACHABLE = define_code("delivery.smtp_unreachable", "error")
+SMS_UNREACHABLE = define_code("delivery.sms_unreachable", "error")
+SMS_REFUSED = define_code("delivery.sms_refused", "status")
+LEGACY_FAILURE = define_code("delivery.legacy", "legacy")
+"""A failure recorded as a sentence before failures had codes (migration 0004)."""
+
+
 class DeliveryError(Exception):
-    """One attempt failed; the message says why without quoting the message itself."""
+    """One attempt failed; `message` says why without quoting the message itself."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.code)
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -63,7 +78,7 @@ def send(message: OutgoingMessage, settings: Settings) -> str:
             return "sms_gateway"
         write_demo_file(message, settings.data_dir)
         return "demo"
-    raise DeliveryError(f"未知的发送渠道：{message.channel}")
+    raise DeliveryError(UNKNOWN_CHANNEL(channel=message.channel))
 
 
 def email_message(message: OutgoingMessage, mail_from: str) -> EmailMessage:
@@ -97,9 +112,9 @@ def send_email(message: OutgoingMessage, settings: Settings) -> None:
                 smtp.login(settings.smtp_username, settings.smtp_password or "")
             smtp.send_message(email)
     except smtplib.SMTPResponseException as error:
-        raise DeliveryError(f"邮件服务器拒收：SMTP {error.smtp_code}") from None
+        raise DeliveryError(SMTP_REFUSED(status=error.smtp_code)) from None
     except (smtplib.SMTPException, OSError) as error:
-        raise DeliveryError(f"连不上邮件服务器：{type(error).__name__}") from None
+        raise DeliveryError(SMTP_UNREACHABLE(error=type(error).__name__)) from None
 
 
 def send_sms(message: OutgoingMessage, settings: Settings) -> None:
@@ -111,9 +126,9 @@ def send_sms(message: OutgoingMessage, settings: Settings) -> None:
             timeout=settings.delivery_timeout_seconds,
         )
     except httpx.HTTPError as error:
-        raise DeliveryError(f"连不上短信网关：{type(error).__name__}") from None
+        raise DeliveryError(SMS_UNREACHABLE(error=type(error).__name__)) from None
     if not response.is_success:
-        raise DeliveryError(f"短信网关拒收：HTTP {response.status_code}")
+        raise DeliveryError(SMS_REFUSED(status=response.status_code))
 
 
 def demo_folder(data_dir: Path) -> Path:

@@ -13,7 +13,7 @@ import anyio.to_thread
 from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import BaseModel, Field
 
-from domain import Delivery, FieldInvalid
+from domain import Delivery, FieldInvalid, define_code
 
 from .._problems import ApiProblem, unauthorized
 from .._responses import json_response
@@ -28,6 +28,9 @@ from ..services import password_resets as reset_service
 router = APIRouter(prefix="/v1/accounts", tags=["accounts"], route_class=IdempotentRoute)
 
 AccountId = Annotated[str, Path(min_length=1, max_length=32, description="账号编号，例如 AC…")]
+_ACCOUNT_LOGIN_FAILED = define_code("problem.account_login_failed")
+_ACCOUNT_SIGN_IN_FIRST = define_code("problem.account_sign_in_first")
+_CURRENT_PASSWORD_WRONG = define_code("problem.current_password_wrong")
 
 
 class AccountCredentials(BaseModel):
@@ -60,12 +63,7 @@ class ResetRequest(BaseModel):
 
 
 def _invalid() -> ApiProblem:
-    return ApiProblem(
-        401,
-        "invalid_credentials",
-        "登录失败",
-        "登录名（或手机号）或密码不正确；初始密码见账号开通邮件。",
-    )
+    return ApiProblem(401, "invalid_credentials", _ACCOUNT_LOGIN_FAILED())
 
 
 @router.post("/login", response_model=AccountLogin)
@@ -95,14 +93,14 @@ async def login(body: AccountCredentials, context: ContextDep) -> Response:
 async def _signed_in(request: Request, context: ContextDep) -> session_service.SignedIn:
     token = bearer_token(request)
     if token is None:
-        raise unauthorized("请先登录机构账号。")
+        raise unauthorized(_ACCOUNT_SIGN_IN_FIRST())
     signed_in = await context.database.run(
         session_service.load_session,
         session_service.session_token_hash(token),
         context.clock(),
     )
     if signed_in is None:
-        raise unauthorized(session_service.SESSION_ENDED)
+        raise unauthorized(session_service.SESSION_ENDED())
     return signed_in
 
 
@@ -127,9 +125,7 @@ async def change_password(
     if current is None or not await anyio.to_thread.run_sync(
         verify_password, current, body.current_password
     ):
-        raise FieldInvalid(
-            "current_password", "当前密码不正确，请重新输入；如已忘记，请致电热线重置密码。"
-        )
+        raise FieldInvalid("current_password", _CURRENT_PASSWORD_WRONG())
     refusal = session_service.new_password_refusal(body.current_password, body.new_password)
     if refusal is not None:
         raise refusal

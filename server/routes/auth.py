@@ -10,7 +10,7 @@ import anyio.to_thread
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
-from domain import TokenGrant
+from domain import TokenGrant, define_code
 
 from .._problems import ApiProblem
 from .._responses import json_response
@@ -23,8 +23,9 @@ from ..time_words import beijing_clock_time
 
 router = APIRouter(prefix="/v1/auth", tags=["auth"])
 
-INVALID_CREDENTIALS = "用户名或密码不正确。"
-UNLOCK_REFUSED = "密码不正确，请重新输入您自己的登录密码；连续输错多次会暂时锁定登录。"
+INVALID_CREDENTIALS = define_code("problem.invalid_credentials")
+UNLOCK_REFUSED = define_code("problem.unlock_refused")
+_LOGIN_LOCKED = define_code("problem.login_locked", "until")
 
 
 class UnlockBody(BaseModel):
@@ -40,14 +41,13 @@ def _locked(until: str, seconds: int) -> ApiProblem:
     return ApiProblem(
         429,
         "login_locked",
-        "登录已暂时锁定",
-        f"登录失败次数过多，账号已暂时锁定，请在 {until} 之后再试。",
+        _LOGIN_LOCKED(until=until),
         headers={"Retry-After": str(max(seconds, 1))},
     )
 
 
 def _invalid_credentials() -> ApiProblem:
-    return ApiProblem(401, "invalid_credentials", "登录失败", INVALID_CREDENTIALS)
+    return ApiProblem(401, "invalid_credentials", INVALID_CREDENTIALS())
 
 
 def _still_locked(record: operator_service.LoginRecord, now: datetime) -> ApiProblem | None:
@@ -146,4 +146,4 @@ async def unlock(
         context.tokens.evict(hashed)
         wait = int((locked_until - now).total_seconds())
         raise _locked(beijing_clock_time(locked_until, now=now), wait)
-    raise ApiProblem(401, "invalid_credentials", "密码不正确", UNLOCK_REFUSED)
+    raise ApiProblem(401, "invalid_credentials", UNLOCK_REFUSED())

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Header, Response
 from pydantic import BaseModel, Field
 
-from domain import Event, FieldInvalid, Presence, RevealedValue
+from domain import Event, FieldInvalid, Presence, RevealedValue, define_code
 
 from .._responses import json_response
 from ..auth import CurrentOperator
@@ -27,6 +27,7 @@ router = APIRouter(prefix="/v1/applications", tags=["call record"], route_class=
 RevealField = Literal[
     "admin.mobile", "admin.email", "admin.name", "legal_rep.mobile", "legal_rep.name"
 ]
+_REVEAL_REASON_REQUIRED = define_code("problem.reveal_reason_required")
 
 
 class NoteBody(BaseModel):
@@ -69,7 +70,7 @@ async def reveal(
     application after the caller check; audited with the reason. Never cached."""
     reason = body.reason.strip()
     if not reason:
-        raise FieldInvalid("reason", "请填写查看完整信息的原因，它会记入审计记录。")
+        raise FieldInvalid("reason", _REVEAL_REASON_REQUIRED())
     value = await context.database.run(
         call_record.reveal,
         canonical_id(application_id),

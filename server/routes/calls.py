@@ -11,7 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Response
 from pydantic import BaseModel, Field
 
-from domain import Call, FieldInvalid, WrapUp
+from domain import Call, FieldInvalid, WrapUp, define_code
 
 from .._responses import json_response
 from ..auth import CurrentOperator
@@ -24,6 +24,8 @@ from .applications import canonical_id
 router = APIRouter(prefix="/v1/calls", tags=["calls"], route_class=IdempotentRoute)
 
 CallId = Annotated[str, Path(min_length=1, max_length=16, description="通话编号")]
+_TOKEN_AND_REASON = define_code("problem.caller_check_token_and_reason")
+_TOKEN_OR_REASON = define_code("problem.caller_check_token_or_reason")
 
 
 class StartCall(BaseModel):
@@ -98,9 +100,7 @@ async def check_caller(
     phone) or `waived_reason` (why the caller is not verified), not both."""
     token = (body.verification_token or "").strip()
     if token and body.waived_reason is not None:
-        raise FieldInvalid(
-            "waived_reason", "已有短信验证凭证时不要再填写不核实的原因，二者只能选一个。"
-        )
+        raise FieldInvalid("waived_reason", _TOKEN_AND_REASON())
     if token:
         call = await context.database.run(
             caller_checks.check_by_sms,
@@ -118,10 +118,7 @@ async def check_caller(
             now=context.clock(),
         )
     else:
-        raise FieldInvalid(
-            "verification_token",
-            "请让来电人读出发到登记手机号的验证码完成核实，或填写不核实来电人身份的原因。",
-        )
+        raise FieldInvalid("verification_token", _TOKEN_OR_REASON())
     return json_response(call)
 
 

@@ -15,13 +15,13 @@ import anyio.to_thread
 from fastapi import APIRouter, Response
 
 from domain import Delivery
-from pdfgen import render_consent, render_info_form
 
 from .._responses import json_response
 from ..auth import CurrentActor
 from ..context import AppContext, ContextDep
 from ..idempotency import IdempotentRoute
 from ..services import documents as document_service
+from ..services.document_cache import DocumentKind
 from ..services.document_downloads import record_download
 from ..time_words import BEIJING
 from .applications import ApplicationId, canonical_id
@@ -66,28 +66,29 @@ def _today(context: AppContext) -> date:
     return context.clock().astimezone(BEIJING).date()
 
 
+async def _document(
+    context: AppContext, actor: CurrentActor, application_id: str, kind: DocumentKind
+) -> Response:
+    source = await _source(context, actor, application_id)
+    render = partial(context.documents.document, kind, source.snapshot, _today(context))
+    pdf = await anyio.to_thread.run_sync(render)
+    await _record_if_operator(context, actor, source, kind.value)
+    disposition = content_disposition(document_service.FILENAMES[kind])
+    return Response(pdf, media_type="application/pdf", headers={"Content-Disposition": disposition})
+
+
 @router.get("/{application_id}/documents/info-form.pdf", responses=PDF_RESPONSE)
 async def info_form(
     application_id: ApplicationId, actor: CurrentActor, context: ContextDep
 ) -> Response:
-    source = await _source(context, actor, application_id)
-    render = partial(render_info_form, source.snapshot, generated_on=_today(context))
-    pdf = await anyio.to_thread.run_sync(render)
-    await _record_if_operator(context, actor, source, "info_form")
-    disposition = content_disposition(document_service.INFO_FORM_FILENAME)
-    return Response(pdf, media_type="application/pdf", headers={"Content-Disposition": disposition})
+    return await _document(context, actor, application_id, DocumentKind.INFO_FORM)
 
 
 @router.get("/{application_id}/documents/consent.pdf", responses=PDF_RESPONSE)
 async def consent(
     application_id: ApplicationId, actor: CurrentActor, context: ContextDep
 ) -> Response:
-    source = await _source(context, actor, application_id)
-    render = partial(render_consent, source.snapshot, generated_on=_today(context))
-    pdf = await anyio.to_thread.run_sync(render)
-    await _record_if_operator(context, actor, source, "consent")
-    disposition = content_disposition(document_service.CONSENT_FILENAME)
-    return Response(pdf, media_type="application/pdf", headers={"Content-Disposition": disposition})
+    return await _document(context, actor, application_id, DocumentKind.CONSENT)
 
 
 @router.post("/{application_id}/documents/send", status_code=202, response_model=Delivery)
@@ -96,7 +97,7 @@ async def send(application_id: ApplicationId, actor: CurrentActor, context: Cont
     202 `Delivery` (the masked address, when the next send is allowed, sends left today)."""
     source = await _source(context, actor, application_id)
     attachments = await anyio.to_thread.run_sync(
-        document_service.render_both, source.snapshot, _today(context)
+        document_service.render_both, context.documents, source.snapshot, _today(context)
     )
     delivery = await context.database.run(
         document_service.send_documents,

@@ -7,7 +7,7 @@ import logging
 from fastapi import APIRouter, Response
 from sqlalchemy.exc import SQLAlchemyError
 
-from domain import Health
+from domain import Health, define_code
 
 from .._problems import ApiProblem
 from .._responses import json_response
@@ -18,6 +18,8 @@ from ..version import VERSION
 router = APIRouter(prefix="/v1", tags=["health"])
 log = logging.getLogger(__name__)
 
+_DATABASE_DOWN = define_code("problem.database_unavailable")
+
 
 @router.get("/health", response_model=Health)
 async def health(context: ContextDep) -> Response:
@@ -26,7 +28,5 @@ async def health(context: ContextDep) -> Response:
     except SQLAlchemyError as error:
         # The cause goes to the log, not to the caller: it may name hosts and paths.
         log.warning("health check: database unavailable: %s", type(error).__name__)
-        raise ApiProblem(
-            503, "unavailable", "数据库不可用", "中央服务暂时连不上数据库，请稍后重试。"
-        ) from error
+        raise ApiProblem(503, "unavailable", _DATABASE_DOWN()) from error
     return json_response(Health(status="ok", database="ok", version=VERSION))

@@ -12,10 +12,10 @@ import anyio.to_thread
 from fastapi import APIRouter, Depends, Response
 from pydantic import BaseModel, Field
 
-from domain import Application, FieldInvalid, Forbidden, Role
+from domain import Application, FieldInvalid, Forbidden, Role, define_code
 
 from .._responses import json_response
-from ..auth import ROLE_NAMES, CurrentActor
+from ..auth import ROLE_REQUIRED, CurrentActor
 from ..context import AppContext, ContextDep
 from ..idempotency import IdempotentRoute
 from ..passwords import hash_password
@@ -45,13 +45,18 @@ class ApproveBody(BaseModel):
     pass
 
 
+_REVIEWERS_ONLY = define_code("problem.reviewers_only")
+_REJECT_REASON_REQUIRED = define_code("problem.reject_reason_required")
+
+
 async def _reviewer(actor: CurrentActor) -> str:
     """The reviewer's username; 403 for operators without the role and for applicants."""
     operator = actor.operator
     if operator is None:
-        raise Forbidden("审核只能由审核员进行。")
+        raise Forbidden(_REVIEWERS_ONLY())
     if operator.role not in REVIEW_ROLES:
-        raise Forbidden(f"此操作需要审核员或管理员权限，当前账号是{ROLE_NAMES[operator.role]}。")
+        needed = [role.value for role in REVIEW_ROLES]
+        raise Forbidden(ROLE_REQUIRED(roles=needed, role=operator.role.value))
     return operator.username
 
 
@@ -128,7 +133,7 @@ async def reject(
 ) -> Response:
     reason = body.reason.strip()
     if not reason:
-        raise FieldInvalid("reason", "请填写审核不通过的原因，它会发给数据管理员。")
+        raise FieldInvalid("reason", _REJECT_REASON_REQUIRED())
     outcome = await context.database.run(
         transition_service.reject,
         canonical_id(application_id),

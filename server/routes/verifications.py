@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Request, Response
 from pydantic import BaseModel, Field
 
-from domain import FieldInvalid, mask_phone, normalize_mobile
+from domain import FieldInvalid, define_code, mask_phone, normalize_mobile
 
 from .._problems import unauthorized
 from ..auth import bearer_token, current_operator, optional_actor_name
@@ -29,13 +29,9 @@ from .applications import canonical_id
 
 router = APIRouter(prefix="/v1/verifications", tags=["verifications"], route_class=IdempotentRoute)
 
-OPERATOR_STARTS = "重置密码和核实来电人身份的短信验证由热线坐席发起，请先登录坐席账号。"
-BY_APPLICATION_ONLY = (
-    "只有重置密码和核实来电人身份的验证码按申请发到登记的手机号；其他用途请填写手机号。"
-)
-NO_PHONE_WITH_APPLICATION = (
-    "按申请发送时不要填写手机号：验证码只发到这份申请登记的手机号，不发到来电人报的号码。"
-)
+OPERATOR_STARTS = define_code("problem.operator_starts_verification")
+BY_APPLICATION_ONLY = define_code("problem.by_application_only")
+NO_PHONE_WITH_APPLICATION = define_code("problem.no_phone_with_application")
 
 Purpose = Literal["register", "reset_password", "change_admin", "verify_caller"]
 
@@ -72,7 +68,7 @@ async def send_verification(
 ) -> Response:
     if body.purpose in verification_service.ACCOUNT_PURPOSES:
         if bearer_token(request) is None:
-            raise unauthorized(OPERATOR_STARTS)
+            raise unauthorized(OPERATOR_STARTS())
         actor = (await current_operator(request)).username  # 401 / 403 for anyone else
     else:
         actor = await optional_actor_name(request)
@@ -99,9 +95,9 @@ async def _send_to_registered_phone(
     body: VerificationRequest, actor: str, context: AppContext
 ) -> verification_service.SentVerification:
     if body.purpose not in verification_service.ACCOUNT_PURPOSES:
-        raise FieldInvalid("application_id", BY_APPLICATION_ONLY)
+        raise FieldInvalid("application_id", BY_APPLICATION_ONLY())
     if body.phone.strip():
-        raise FieldInvalid("phone", NO_PHONE_WITH_APPLICATION)
+        raise FieldInvalid("phone", NO_PHONE_WITH_APPLICATION())
     return await context.database.run(
         registered_phones.send_to_registered_phone,
         canonical_id(body.application_id or ""),

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from domain import Action, AlreadyInHqms, Conflict, Form, Kind, Status, next_status
+from domain import Action, AlreadyInHqms, Conflict, Form, Kind, Status, define_code, next_status
 
 from ..preconditions import check_revision
 from ..storage import queries
@@ -21,6 +21,8 @@ from ..storage.writes import searchable_code, searchable_phone
 from .accounts import HAS_ACCOUNT, account_login_of_code
 from .applications import not_found
 from .field_changes import PERSONAL_FIELDS
+
+_SECOND_OPEN = define_code("problem.second_open_application", "code")
 
 
 def load_application(
@@ -123,7 +125,7 @@ def check_code_free(session: Session, app: AnyRow, code: str) -> None:
     if queries.registry_name(session, sorted({code, code[:9]})) is not None:
         raise AlreadyInHqms()
     if Kind(app.kind) is Kind.NEW and account_login_of_code(session, code) is not None:
-        raise Conflict(HAS_ACCOUNT)
+        raise Conflict(HAS_ACCOUNT())
     other = session.execute(
         select(applications.c.id)
         .where(
@@ -139,7 +141,4 @@ def check_code_free(session: Session, app: AnyRow, code: str) -> None:
 
 def second_open(code: str) -> Conflict:
     # No application id: the caller may be an applicant, who must not learn another's id.
-    return Conflict(
-        f"医疗机构代码 {code} 已有一份未完成的申请，同一机构同时只能有一份申请；"
-        "请在那份申请上继续办理。"
-    )
+    return Conflict(_SECOND_OPEN(code=code))

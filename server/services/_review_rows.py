@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from domain import Conflict, Form
+from domain import Code, Conflict, Form, define_code
 
 from ..preconditions import check_revision
 from ..storage import queries
@@ -54,9 +54,20 @@ def other_open_application(session: Session, code: str, but: str) -> str | None:
     ).scalar_one_or_none()
 
 
-def other_open_conflict(other: str, *, name_it: bool, what: str) -> Conflict:
-    """Another open application of the institution blocks `what`; only operators learn its
-    id (an applicant must not learn another institution's application ids)."""
-    which = f" {other}" if name_it else ""
-    where = other if name_it else "那份申请"
-    return Conflict(f"该机构已有另一份未完成的申请{which}，{what}；请在{where}上继续办理。")
+BLOCKS_CHANGE = (
+    define_code("problem.other_open_blocks_change", "application"),
+    define_code("problem.other_open_blocks_change_unnamed"),
+)
+BLOCKS_AMEND = (
+    define_code("problem.other_open_blocks_amend", "application"),
+    define_code("problem.other_open_blocks_amend_unnamed"),
+)
+"""Another open application blocks a change of details, or amending this one: the refusal
+naming the other's id (for operators), and the one that does not (for applicants)."""
+
+
+def other_open_conflict(other: str, *, name_it: bool, blocks: tuple[Code, Code]) -> Conflict:
+    """Another open application of the institution blocks what was asked; only operators learn
+    its id (an applicant must not learn another institution's application ids)."""
+    named, unnamed = blocks
+    return Conflict(named(application=other) if name_it else unnamed())

@@ -10,6 +10,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from domain import Message, define_code
+
 from .._problems import ApiProblem, rate_limited
 from ..storage.tables import verifications
 from ..time_words import BEIJING
@@ -18,8 +20,12 @@ RESEND_AFTER = timedelta(seconds=60)
 DAILY_CAP = 10
 
 
-def _rate_limited(detail: str, wait: timedelta) -> ApiProblem:
-    return rate_limited(detail, wait, code="verification_rate_limited", title="发送过于频繁")
+_TOO_SOON = define_code("problem.code_sent_too_soon", "seconds")
+_DAILY_CAP = define_code("problem.code_daily_cap", "per_day")
+
+
+def _rate_limited(message: Message, wait: timedelta) -> ApiProblem:
+    return rate_limited(message, wait, kind="verification_rate_limited")
 
 
 def serialize_per_phone(session: Session, phone: str) -> None:
@@ -37,9 +43,7 @@ def check_sending_allowed(session: Session, phone: str, purpose: str, now: datet
     ).scalar_one_or_none()
     if latest is not None and now < latest + RESEND_AFTER:
         wait = latest + RESEND_AFTER - now
-        raise _rate_limited(
-            f"验证码刚刚发送过，请等待 {math.ceil(wait.total_seconds())} 秒后再重新发送。", wait
-        )
+        raise _rate_limited(_TOO_SOON(seconds=math.ceil(wait.total_seconds())), wait)
     local_midnight = now.astimezone(BEIJING).replace(hour=0, minute=0, second=0, microsecond=0)
     sent_today = session.execute(
         select(func.count()).where(
@@ -47,7 +51,4 @@ def check_sending_allowed(session: Session, phone: str, purpose: str, now: datet
         )
     ).scalar_one()
     if sent_today >= DAILY_CAP:
-        raise _rate_limited(
-            f"该手机号今天已发送 {DAILY_CAP} 次验证码，已达上限，请明天（北京时间零点后）再试。",
-            local_midnight + timedelta(days=1) - now,
-        )
+        raise _rate_limited(_DAILY_CAP(per_day=DAILY_CAP), local_midnight + timedelta(days=1) - now)

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from domain import FieldInvalid
+from domain import FieldInvalid, define_code
 
 from .._problems import unauthorized
 from ..storage.tables import account_sessions, accounts
@@ -25,7 +25,11 @@ from .accounts import latest_approved_application
 
 SESSION_TTL = timedelta(hours=8)
 MIN_PASSWORD_LENGTH = 10
-SESSION_ENDED = "登录已失效（已过期，或密码已重置、数据管理员已变更），请重新登录。"
+SESSION_ENDED = define_code("problem.account_session_ended")
+_WEAK_PASSWORD = define_code("problem.new_password_weak", "length")
+_SAME_PASSWORD = define_code("problem.new_password_same")
+PASSWORD_CHANGED = define_code("event.password_changed", "login", "sessions")
+ACCOUNT_SIGNED_IN = define_code("event.account_signed_in", "login")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +78,7 @@ def open_session(
         account_id=account_id,
         at=now,
         actor=login_name,
-        action="account_signed_in",
-        detail=f"机构账号 {login_name} 登录",
+        event=ACCOUNT_SIGNED_IN(login=login_name),
     )
     session.commit()
     return IssuedSession(token, expires_at)
@@ -117,12 +120,9 @@ def new_password_refusal(current: str, new: str) -> FieldInvalid | None:
         or not any(c.isdigit() for c in new)
         or not any(c.isalpha() for c in new)
     ):
-        return FieldInvalid(
-            "new_password",
-            f"新密码至少需要 {MIN_PASSWORD_LENGTH} 个字符，并且同时包含字母和数字，请重新设置。",
-        )
+        return FieldInvalid("new_password", _WEAK_PASSWORD(length=MIN_PASSWORD_LENGTH))
     if new == current:
-        return FieldInvalid("new_password", "新密码不能与当前密码相同，请换一个新密码。")
+        return FieldInvalid("new_password", _SAME_PASSWORD())
     return None
 
 
@@ -151,7 +151,7 @@ def change_password(session: Session, signed_in: SignedIn, *, new_hash: str, now
     ).first()
     if still_signed_in is None or changed is None:
         session.rollback()
-        raise unauthorized(SESSION_ENDED)
+        raise unauthorized(SESSION_ENDED())
     ended = end_sessions(session, signed_in.account_id, keep=signed_in.token_hash)
     add_event(
         session,
@@ -159,8 +159,6 @@ def change_password(session: Session, signed_in: SignedIn, *, new_hash: str, now
         account_id=signed_in.account_id,
         at=now,
         actor=signed_in.login_name,
-        action="password_changed",
-        detail=f"机构账号 {signed_in.login_name} 修改了密码"
-        + (f"，其他 {ended} 个已登录的会话已结束" if ended else ""),
+        event=PASSWORD_CHANGED(login=signed_in.login_name, sessions=ended),
     )
     session.commit()

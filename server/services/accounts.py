@@ -17,7 +17,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from domain import Conflict, DomainError, Form, NotFound, normalize_mobile
+from domain import Conflict, DomainError, Form, NotFound, define_code, normalize_mobile
 
 from ..storage.tables import accounts, applications
 from ..storage.writes import insert_account, searchable_code
@@ -28,7 +28,9 @@ PASSWORD_LENGTH = 12
 ACCOUNT_ID_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 LOGIN_NAME_ATTEMPTS = 5
 # One account per institution: a second `new` application would open a second one.
-HAS_ACCOUNT = "该医疗机构已开通账号，如需修改资料请办理“变更资料”。"
+HAS_ACCOUNT = define_code("problem.institution_has_account")
+_HAS_ACCOUNT_NAMED = define_code("problem.institution_has_account_named", "login")
+_NO_SUCH_ACCOUNT = define_code("problem.no_such_account", "account")
 
 
 def generate_initial_password() -> str:
@@ -57,7 +59,7 @@ def account_login_of_code(session: Session, code: str) -> str | None:
 def has_account_conflict(login_name: str) -> Conflict:
     """For reviewers, who may see the login name: a new application of an institution that
     already has an account."""
-    return Conflict(f"该医疗机构已开通账号（登录名 {login_name}），如需修改资料请办理“变更资料”。")
+    return Conflict(_HAS_ACCOUNT_NAMED(login=login_name))
 
 
 def _next_login_name(session: Session, division: str) -> str:
@@ -132,7 +134,7 @@ def account_contact(session: Session, account_id: str, *, lock: bool = False) ->
         statement = statement.with_for_update()
     row = session.execute(statement).first()
     if row is None:
-        raise NotFound(f"没有编号为 {account_id} 的账号，请核对账号编号。")
+        raise NotFound(_NO_SUCH_ACCOUNT(account=account_id))
     return AccountContact(
         row.id, row.login_name, row.name, row.admin_name, row.admin_phone, row.admin_email
     )

@@ -19,6 +19,7 @@ from domain import (
     Review,
     Status,
     actions_for,
+    define_code,
     form_problems,
     submit_problems,
 )
@@ -32,8 +33,11 @@ from ..storage.queries import AnyRow
 STAMPED_FORMS = frozenset({FileKind.INFO_FORM, FileKind.CONSENT})
 
 
+_NO_SUCH_APPLICATION = define_code("problem.no_such_application", "application")
+
+
 def not_found(application_id: str) -> NotFound:
-    return NotFound(f"没有编号为 {application_id} 的申请，请核对编号。")
+    return NotFound(_NO_SUCH_APPLICATION(application=application_id))
 
 
 def _files(rows: list[AnyRow], form_number: int) -> list[FileInfo]:

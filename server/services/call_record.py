@@ -13,7 +13,15 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from domain import CallerCheckMethod, Event, FieldInvalid, Form, Operator, RevealedValue
+from domain import (
+    CallerCheckMethod,
+    Event,
+    FieldInvalid,
+    Form,
+    Operator,
+    RevealedValue,
+    define_code,
+)
 
 from .._problems import ApiProblem
 from ..storage import queries
@@ -26,32 +34,21 @@ from .lookup import event_from_row
 
 MAX_NOTE = 1000
 MAX_REVEAL_REASON = 200
-# The personal values `reveal` hands out, and how the timeline names them.
-REVEAL_FIELDS = {
-    "admin.mobile": "数据管理员手机号",
-    "admin.email": "数据管理员邮箱",
-    "admin.name": "数据管理员姓名",
-    "legal_rep.mobile": "法定代表人手机号",
-    "legal_rep.name": "法定代表人姓名",
-}
+_CALL_REQUIRED = define_code("problem.call_required")
+_CALLER_NOT_CHECKED = define_code("problem.caller_not_checked")
+_NOTE_EMPTY = define_code("problem.note_empty")
+_NOTE_TOO_LONG = define_code("problem.note_too_long", "limit")
+NOTE = define_code("event.note", "text")
+REVEALED = define_code("event.revealed", "field", "reason")
+REVEALED_UNCHECKED = define_code("event.revealed_unchecked", "field", "reason", "why_unchecked")
 
 
 def call_required() -> ApiProblem:
-    return ApiProblem(
-        409,
-        "call_required",
-        "需要在通话中查看",
-        "请先开始通话并查到该申请，再查看完整信息。",
-    )
+    return ApiProblem(409, "call_required", _CALL_REQUIRED())
 
 
 def caller_not_checked() -> ApiProblem:
-    return ApiProblem(
-        409,
-        "caller_not_checked",
-        "来电人身份尚未核实",
-        "查看完整信息前请先核实来电人身份，或记录不核实的原因。",
-    )
+    return ApiProblem(409, "caller_not_checked", _CALLER_NOT_CHECKED())
 
 
 def add_note(
@@ -60,9 +57,9 @@ def add_note(
     """A call note on the application's timeline; the call comes from `X-HQMS-Call`."""
     text = mask_personal_text(text.strip())
     if not text:
-        raise FieldInvalid("text", "备注不能为空，请写下这次通话的要点。")
+        raise FieldInvalid("text", _NOTE_EMPTY())
     if len(text) > MAX_NOTE:
-        raise FieldInvalid("text", f"备注太长：最多 {MAX_NOTE} 个字，请精简后再保存。")
+        raise FieldInvalid("text", _NOTE_TOO_LONG(limit=MAX_NOTE))
     if not queries.application_exists(session, application_id):
         raise not_found(application_id)
     event_id = add_event(
@@ -70,8 +67,7 @@ def add_note(
         application_id=application_id,
         at=now,
         actor=operator.username,
-        action="note",
-        detail=text,
+        event=NOTE(text=text),
     )
     row = session.execute(select(audit_events).where(audit_events.c.id == event_id)).one()
     session.commit()
@@ -112,16 +108,17 @@ def reveal(
     if call.caller_check is None:
         raise caller_not_checked()
     form = Form.model_validate(queries.form_data(session, application_id, row.form_number) or {})
-    detail = f"查看完整的{REVEAL_FIELDS[field]}，原因：{mask_personal_text(reason)}"
+    reason = mask_personal_text(reason)
+    event = REVEALED(field=field, reason=reason)
     if call.caller_check == CallerCheckMethod.WAIVED.value:
-        detail += f"（来电人身份未核实：{call.caller_check_reason}）"
+        why = call.caller_check_reason or ""
+        event = REVEALED_UNCHECKED(field=field, reason=reason, why_unchecked=why)
     add_event(
         session,
         application_id=application_id,
         at=now,
         actor=operator.username,
-        action="revealed",
-        detail=detail,
+        event=event,
         call_id=call.id,
     )
     session.commit()

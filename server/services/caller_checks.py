@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from domain import Call, CallerCheckMethod, FieldInvalid, Operator, mask_phone
+from domain import Call, CallerCheckMethod, FieldInvalid, Operator, define_code, mask_phone
 
 from .._problems import ApiProblem
 from ..storage.queries import AnyRow
@@ -26,11 +26,14 @@ from .verifications import use_token, verification_phone_mismatch
 MAX_WAIVED_REASON = 200
 
 
+_NOT_REGISTERED_PHONE = define_code("problem.caller_code_not_registered_phone", "phone")
+_WAIVE_REASON_REQUIRED = define_code("problem.waive_reason_required")
+CALLER_VERIFIED = define_code("event.caller_verified", "phone")
+CALLER_NOT_VERIFIED = define_code("event.caller_not_verified", "reason")
+
+
 def _not_the_registered_phone(registered: str) -> ApiProblem:
-    return verification_phone_mismatch(
-        f"验证码不是发到该申请登记的手机号 {mask_phone(registered)} 上的，不能用来核实来电人"
-        "身份；请向登记的手机号重新发送验证码，让来电人读出收到的验证码。"
-    )
+    return verification_phone_mismatch(_NOT_REGISTERED_PHONE(phone=mask_phone(registered)))
 
 
 def _call_with_application(session: Session, call_id: str, operator: Operator) -> AnyRow:
@@ -81,8 +84,7 @@ def check_by_sms(
         application_id=row.application_id,
         at=now,
         actor=operator.username,
-        action="caller_verified",
-        detail=f"已通过短信核实来电人身份（{mask_phone(phone)}）",
+        event=CALLER_VERIFIED(phone=mask_phone(phone)),
         call_id=row.id,
     )
     session.commit()
@@ -95,7 +97,7 @@ def waive_check(
     """The operator goes on without verifying the caller, and says why."""
     reason = mask_personal_text(reason.strip())
     if not reason:
-        raise FieldInvalid("waived_reason", "请填写不核实来电人身份的原因。")
+        raise FieldInvalid("waived_reason", _WAIVE_REASON_REQUIRED())
     row = _call_with_application(session, call_id, operator)
     # The registered phone is kept with a waived check too: it decides whether the check
     # still holds when the call moves to another application (`calls.attach`).
@@ -106,8 +108,7 @@ def waive_check(
         application_id=row.application_id,
         at=now,
         actor=operator.username,
-        action="caller_not_verified",
-        detail=f"未核实来电人身份，原因：{reason}",
+        event=CALLER_NOT_VERIFIED(reason=reason),
         call_id=row.id,
     )
     session.commit()

@@ -24,6 +24,7 @@ from domain import (
     Operator,
     Role,
     WrapUp,
+    define_code,
     normalize_mobile,
 )
 
@@ -35,33 +36,34 @@ from ..storage.writes import add_event
 from . import registered_phones
 from ._free_text import mask_personal_text
 
-WRAP_UP_LABELS = {
-    WrapUp.RESOLVED: "问题已解决",
-    WrapUp.GUIDED: "已指导操作，等待对方办理",
-    WrapUp.CALLBACK: "需要回电",
-    WrapUp.ESCALATED: "转审核或上级处理",
-    WrapUp.INFO_ONLY: "仅咨询",
-    WrapUp.DROPPED: "通话中断",
-}
+WRAP_UP_OUTCOMES = (
+    define_code("outcome.resolved"),
+    define_code("outcome.guided"),
+    define_code("outcome.callback"),
+    define_code("outcome.escalated"),
+    define_code("outcome.info_only"),
+    define_code("outcome.dropped"),
+)
+"""How a call ended (话后小结), one word per `WrapUp` value."""
+_CALL_ENDED = define_code("problem.call_ended")
+_CALL_WITHOUT_APPLICATION = define_code("problem.call_without_application")
+_NO_SUCH_CALL = define_code("problem.no_such_call", "call")
+_NOT_YOUR_CALL = define_code("problem.not_your_call")
+CALL_STARTED = define_code("event.call_started", "caller")
+CALL_STARTED_NO_NUMBER = define_code("event.call_started_no_number")
+CALL_ATTACHED = define_code("event.call_attached")
+CALL_ATTACHED_CHECK_KEPT = define_code("event.call_attached_check_kept")
+CALL_ENDED = define_code("event.call_ended", "outcome")
+CALL_ENDED_NOTE = define_code("event.call_ended_note", "outcome", "note")
 MAX_TYPED_PHONE = 20
 
 
 def call_ended() -> ApiProblem:
-    return ApiProblem(
-        409,
-        "call_ended",
-        "通话已结束",
-        "这通电话已经结束，不能再更改；如对方仍在线，请开始新的通话。",
-    )
+    return ApiProblem(409, "call_ended", _CALL_ENDED())
 
 
 def call_without_application() -> ApiProblem:
-    return ApiProblem(
-        409,
-        "call_without_application",
-        "通话还没有关联申请",
-        "请先查到来电人要办理的申请，再核实来电人身份。",
-    )
+    return ApiProblem(409, "call_without_application", _CALL_WITHOUT_APPLICATION())
 
 
 def stored_phone(typed: str) -> str:
@@ -100,7 +102,7 @@ def call_model(row: AnyRow) -> Call:
 
 
 def _call_not_found(call_id: str) -> NotFound:
-    return NotFound(f"没有编号为 {call_id} 的通话记录，请重新开始通话。")
+    return NotFound(_NO_SUCH_CALL(call=call_id))
 
 
 def call_row(session: Session, call_id: str, *, for_update: bool = False) -> AnyRow | None:
@@ -116,7 +118,7 @@ def own_open_call(session: Session, call_id: str, operator: Operator) -> AnyRow:
     if row is None or (row.operator != operator.username and operator.role is not Role.ADMIN):
         raise _call_not_found(call_id)
     if row.operator != operator.username:
-        raise Forbidden("只能更改自己接听的通话记录。")
+        raise Forbidden(_NOT_YOUR_CALL())
     if row.ended_at is not None:
         raise call_ended()
     return row
@@ -148,14 +150,13 @@ def start_call(
             started_at=now,
         )
     )
-    caller = masked_phone(number) or "号码未记录"
+    caller = masked_phone(number)
     add_event(
         session,
         application_id=application_id,
         at=now,
         actor=operator.username,
-        action="call_started",
-        detail=f"开始通话（来电 {caller}）",
+        event=CALL_STARTED(caller=caller) if caller else CALL_STARTED_NO_NUMBER(),
         call_id=call_id,
     )
     session.commit()
@@ -190,16 +191,12 @@ def attach(
             caller_check=None, caller_check_reason="", caller_check_phone="", caller_checked_at=None
         )
     session.execute(update(calls).where(calls.c.id == call_id).values(**values))
-    detail = "来电关联到此申请"
-    if keeps_check:
-        detail += "（登记手机号相同，沿用本次通话的身份核实）"
     add_event(
         session,
         application_id=application_id,
         at=now,
         actor=operator.username,
-        action="call_attached",
-        detail=detail,
+        event=CALL_ATTACHED_CHECK_KEPT() if keeps_check else CALL_ATTACHED(),
         call_id=call_id,
     )
     session.commit()
@@ -222,16 +219,14 @@ def end_call(
         .where(calls.c.id == call_id)
         .values(ended_at=now, wrap_up=wrap_up.value, wrap_up_note=note)
     )
-    detail = f"通话结束：{WRAP_UP_LABELS[wrap_up]}"
-    if note:
-        detail += f"；备注：{note}"
+    outcome = wrap_up.value
+    ended = CALL_ENDED_NOTE(outcome=outcome, note=note) if note else CALL_ENDED(outcome=outcome)
     add_event(
         session,
         application_id=row.application_id,
         at=now,
         actor=operator.username,
-        action="call_ended",
-        detail=detail,
+        event=ended,
         call_id=call_id,
     )
     session.commit()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from domain import AccountRef, ChangePreview, FieldChange, Kind, mask_email, mask_phone
+from domain import AccountRef, ChangePreview, FieldChange, Kind, define_code, mask_email, mask_phone
 
 from .._problems import ApiProblem
 from ..storage import queries
@@ -22,11 +22,11 @@ from .applications import not_found
 from .changes import latest_approved_form
 from .field_changes import form_changes
 
-NOT_A_CHANGE = "这份申请不是变更资料申请，审核通过不会改动已有账号，没有变更预览。"
+NOT_A_CHANGE = define_code("problem.not_a_change")
 
 
-def not_a_change(detail: str = NOT_A_CHANGE) -> ApiProblem:
-    return ApiProblem(409, "not_a_change", "不是变更资料申请", detail)
+def not_a_change() -> ApiProblem:
+    return ApiProblem(409, "not_a_change", NOT_A_CHANGE())
 
 
 def account_changes(session: Session, row: AnyRow) -> list[FieldChange]:

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from domain import Form, Kind, Status, new_application_id, normalize_mobile
+from domain import Form, Kind, Message, Status, define_code, new_application_id, normalize_mobile
 
 from ..storage import queries
 from ..storage.queries import AnyRow
@@ -17,11 +17,18 @@ from ..storage.tables import applications
 from ..storage.writes import add_event, insert_application, searchable_code
 from . import account_sessions, accounts, notices
 from ._review_rows import (
+    BLOCKS_CHANGE,
     bump_revision,
     current_form,
     other_open_application,
     other_open_conflict,
 )
+
+CHANGE_OPENED = define_code("event.change_opened", "application")
+CHANGE_CREATED = define_code("event.change_created", "parent")
+CHANGE_APPROVED = define_code("event.change_approved")
+CHANGE_APPROVED_ADMIN_RESET = define_code("event.change_approved_admin_reset")
+SESSIONS_ENDED = define_code("event.sessions_ended", "login", "sessions")
 
 
 def latest_approved_form(session: Session, row: AnyRow) -> Form:
@@ -41,7 +48,7 @@ def open_change(
     form = latest_approved_form(session, row)
     other = other_open_application(session, searchable_code(form.code), row.id)
     if other is not None:
-        raise other_open_conflict(other, name_it=operator, what="不能再办理变更资料")
+        raise other_open_conflict(other, name_it=operator, blocks=BLOCKS_CHANGE)
     admin_phone = (
         accounts.admin_phone_of(session, row.account_id) if row.account_id else row.admin_phone
     )
@@ -67,16 +74,14 @@ def open_change(
         application_id=row.id,
         at=now,
         actor=actor,
-        action="amended",
-        detail=f"变更资料：创建变更申请 {change_id}",
+        event=CHANGE_OPENED(application=change_id),
     )
     add_event(
         session,
         application_id=change_id,
         at=now,
         actor=actor,
-        action="created",
-        detail=f"变更资料：基于已通过的申请 {row.id}",
+        event=CHANGE_CREATED(parent=row.id),
     )
     return change_id
 
@@ -90,7 +95,7 @@ def approve_change(
     password_hash: str,
     login_url: str,
     now: datetime,
-) -> str:
+) -> Message:
     """Overwrites the account; a different administrator's mobile also resets its password
     and ends every session of the account (the old administrator's included)."""
     account_id: str = row.account_id
@@ -108,7 +113,7 @@ def approve_change(
         notices.enqueue_change_approved(
             session, form, application_id=row.id, account_id=account_id, now=now
         )
-        return "审核通过，账号资料已更新"
+        return CHANGE_APPROVED()
     login_name = accounts.login_name_of(session, account_id)
     ended = account_sessions.end_sessions(session, account_id)
     add_event(
@@ -117,9 +122,7 @@ def approve_change(
         account_id=account_id,
         at=now,
         actor="system",
-        action="sessions_ended",
-        detail=f"数据管理员已变更：账号 {login_name} 的原密码已失效，"
-        f"已登录的会话已全部结束（{ended} 个）",
+        event=SESSIONS_ENDED(login=login_name, sessions=ended),
     )
     notices.enqueue_approval(
         session,
@@ -133,7 +136,4 @@ def approve_change(
         now=now,
         admin_changed=True,
     )
-    return (
-        "审核通过，账号资料已更新；数据管理员已变更，账号密码已重置，"
-        "新的初始密码已邮件发给新的数据管理员，短信已通知"
-    )
+    return CHANGE_APPROVED_ADMIN_RESET()

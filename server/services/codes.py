@@ -17,7 +17,10 @@ class CodeCheck(CodeReport):
         default=False, description="the institution is in the existing-HQMS registry"
     )
     hqms_name: str = Field(default="", description="its name in that registry")
-    hqms_message: str = Field(default="", description="what to tell the caller when in_hqms")
+    hqms_code: str = Field(
+        default="",
+        description="when in_hqms: the `problem` code of what to tell the caller (already_in_hqms)",
+    )
 
 
 def check_code(session: Session, raw: str) -> CodeCheck:
@@ -30,5 +33,5 @@ def check_code(session: Session, raw: str) -> CodeCheck:
     if name is not None:
         check.in_hqms = True
         check.hqms_name = name
-        check.hqms_message = AlreadyInHqms.default_message
+        check.hqms_code = AlreadyInHqms.default.name
     return check

@@ -11,12 +11,11 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from domain import define_code
+
 from ..storage.writes import add_event
 
-DOCUMENT_TITLES = {
-    "info_form": "《医疗机构信息收集表》",
-    "consent": "《系统使用须知及同意书》",
-}
+DOCUMENT_DOWNLOADED = define_code("event.document_downloaded", "document", "revision")
 
 
 def record_download(
@@ -27,7 +26,6 @@ def record_download(
         application_id=application_id,
         at=at,
         actor=actor,
-        action="document_downloaded",
-        detail=f"下载{DOCUMENT_TITLES[which]}（第 {revision} 版资料）",
+        event=DOCUMENT_DOWNLOADED(document=which, revision=revision),
     )
     session.commit()

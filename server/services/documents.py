@@ -9,8 +9,17 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from domain import Action, Conflict, Delivery, Form, Status, mask_email, next_status
-from pdfgen import FormSnapshot, render_consent, render_info_form
+from domain import (
+    Action,
+    Conflict,
+    Delivery,
+    Form,
+    Status,
+    define_code,
+    mask_email,
+    next_status,
+)
+from pdfgen import FormSnapshot
 
 from ..outbox import Attachment
 from ..storage import queries
@@ -18,13 +27,21 @@ from ..storage.tables import accounts, applications
 from ..storage.writes import add_event
 from . import notices
 from .applications import not_found
+from .document_cache import DocumentCache, DocumentKind
 from .send_limits import SendLimit
 
+_FORM_JUST_CHANGED = define_code("problem.documents_form_just_changed")
+_NO_ADMIN_EMAIL = define_code("problem.documents_no_admin_email")
+DOCUMENTS_SENT = define_code("event.documents_sent", "email")
 INFO_FORM_FILENAME = "医疗机构信息收集表.pdf"
 CONSENT_FILENAME = "系统使用须知及同意书.pdf"
 # Each send mails two PDFs to an address the applicant typed (see `send_limits`).
 DOCUMENTS_LIMIT = SendLimit(
-    purpose="documents", interval=timedelta(minutes=10), per_day=5, what="文件", verb="发送"
+    purpose="documents",
+    interval=timedelta(minutes=10),
+    per_day=5,
+    too_soon=define_code("problem.documents_sent_too_soon", "interval", "wait"),
+    daily_cap=define_code("problem.documents_daily_cap", "per_day", "wait"),
 )
 
 
@@ -53,17 +70,17 @@ def document_source(session: Session, application_id: str) -> DocumentSource:
     )
 
 
-def render_both(snapshot: FormSnapshot, generated_on: date) -> list[Attachment]:
-    """Both PDFs as attachments; raises `DocumentRefused` listing what is missing."""
+FILENAMES = {DocumentKind.INFO_FORM: INFO_FORM_FILENAME, DocumentKind.CONSENT: CONSENT_FILENAME}
+
+
+def render_both(
+    documents: DocumentCache, snapshot: FormSnapshot, generated_on: date
+) -> list[Attachment]:
+    """Both PDFs as attachments (rendered once per revision, see `document_cache`); raises
+    `DocumentRefused` listing what is missing."""
     return [
-        Attachment(
-            INFO_FORM_FILENAME,
-            "application/pdf",
-            render_info_form(snapshot, generated_on=generated_on),
-        ),
-        Attachment(
-            CONSENT_FILENAME, "application/pdf", render_consent(snapshot, generated_on=generated_on)
-        ),
+        Attachment(filename, "application/pdf", documents.document(kind, snapshot, generated_on))
+        for kind, filename in FILENAMES.items()
     ]
 
 
@@ -89,9 +106,9 @@ def send_documents(
     next_status(Status(row.status), Action.SEND_DOCUMENTS)
     DOCUMENTS_LIMIT.check(session, application_id, now)
     if row.form_number != source.snapshot.revision:
-        raise Conflict("资料刚刚被修改，文件需要按最新资料重新生成，请再发送一次。")
+        raise Conflict(_FORM_JUST_CHANGED())
     if not source.recipient:
-        raise Conflict("还没有填写数据管理员的电子邮箱，无法发送文件；请先在资料中填写。")
+        raise Conflict(_NO_ADMIN_EMAIL())
     notices.enqueue_documents(
         session,
         source.snapshot.form,
@@ -107,8 +124,7 @@ def send_documents(
         application_id=application_id,
         at=now,
         actor=actor,
-        action="documents_sent",
-        detail=f"已将《医疗机构信息收集表》和《系统使用须知及同意书》发送至 {masked}",
+        event=DOCUMENTS_SENT(email=masked),
     )
     delivery = DOCUMENTS_LIMIT.delivery(session, application_id, now, email=masked)
     session.commit()

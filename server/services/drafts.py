@@ -20,6 +20,7 @@ from domain import (
     FieldInvalid,
     Form,
     SubmitBlocked,
+    define_code,
     mask_phone,
     new_application_id,
     normalize_institution_code,
@@ -44,10 +45,11 @@ from ._draft_rows import (
 from .applications import application_detail
 from .field_changes import form_changes
 
-ADMIN_MOBILE_LOCKED = (
-    "数据管理员手机号需经短信验证，不能在资料中直接修改；"
-    "请使用“更换数据管理员手机号”，验证新号码后再更换。"
-)
+ADMIN_MOBILE_LOCKED = define_code("problem.admin_mobile_locked")
+CREATED = define_code("event.created", "phone")
+FORM_SAVED = define_code("event.form_saved", "fields")
+ADMIN_MOBILE_CHANGED = define_code("event.admin_mobile_changed", "before", "after")
+SUBMITTED = define_code("event.submitted")
 
 
 def create_application(
@@ -83,8 +85,7 @@ def create_application(
         application_id=application_id,
         at=now,
         actor=actor,
-        action="created",
-        detail=f"短信验证手机号 {mask_phone(used.phone)} 后开始填写",
+        event=CREATED(phone=mask_phone(used.phone)),
     )
     session.commit()
     return application_detail(session, application_id, today=today)
@@ -123,7 +124,7 @@ def save_form(
     if not form.admin.mobile.strip():
         form.admin.mobile = current.admin.mobile  # a form without it keeps the verified one
     elif _normalized_mobile(form.admin.mobile) != current.admin.mobile:
-        raise FieldInvalid("admin.mobile", ADMIN_MOBILE_LOCKED)
+        raise FieldInvalid("admin.mobile", ADMIN_MOBILE_LOCKED())
     form.admin.mobile = current.admin.mobile
     form.code = _normalized_code(form)
     # An incomplete draft may hold the number as typed; `problems` says what is wrong with it.
@@ -143,8 +144,7 @@ def save_form(
         application_id=application_id,
         at=now,
         actor=actor,
-        action="form_saved",
-        detail="修改了：" + "、".join(change.field for change in changes),
+        event=FORM_SAVED(fields=[change.field for change in changes]),
         changes=changes,
     )
     session.commit()
@@ -186,8 +186,7 @@ def change_admin_mobile(
         application_id=application_id,
         at=now,
         actor=actor,
-        action="admin_mobile_changed",
-        detail=f"数据管理员手机号由 {mask_phone(old_phone)} 更换为 {mask_phone(used.phone)}",
+        event=ADMIN_MOBILE_CHANGED(before=mask_phone(old_phone), after=mask_phone(used.phone)),
         changes=[
             FieldChange(
                 field="admin.mobile", before=mask_phone(old_phone), after=mask_phone(used.phone)
@@ -228,6 +227,6 @@ def submit(
     if detail.problems:
         raise SubmitBlocked(problems=detail.problems)
     bump_revision(session, app, now=now, status="pending", submitted_at=now)
-    add_event(session, application_id=application_id, at=now, actor=actor, action="submitted")
+    add_event(session, application_id=application_id, at=now, actor=actor, event=SUBMITTED())
     session.commit()
     return application_detail(session, application_id, today=today)

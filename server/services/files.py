@@ -19,7 +19,7 @@ from datetime import datetime
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from domain import FILE_TITLES, Action, FileInfo, FileKind, NotFound
+from domain import Action, FileInfo, FileKind, NotFound, define_code
 
 from .._problems import ApiProblem
 from ..storage import queries
@@ -40,28 +40,40 @@ class FileContent:
     content: bytes
 
 
+_TOO_LARGE = define_code("problem.file_too_large", "size_mb", "limit_mb")
+_NOT_JPG_OR_PDF = define_code("problem.file_not_jpg_or_pdf", "looks_like")
+_TOO_MANY = define_code("problem.too_many_files", "limit", "count")
+_KIND_TAKEN = define_code("problem.file_kind_taken", "file")
+_NO_SUCH_FILE = define_code("problem.no_such_file", "application", "file_id")
+CONTENT_KINDS = (
+    define_code("content.png"),
+    define_code("content.gif"),
+    define_code("content.office"),
+    define_code("content.text"),
+    define_code("content.unknown"),
+)
+"""What a refused upload looks like, named in the refusal (`looks_like`)."""
+FILE_UPLOADED = define_code("event.file_uploaded", "file", "filename", "size")
+FILE_DELETED = define_code("event.file_deleted", "file", "filename")
+
+
 def file_too_large(size: int) -> ApiProblem:
-    return ApiProblem(
-        413,
-        "file_too_large",
-        "文件太大",
-        f"文件大小为 {size / 1024 / 1024:.1f} MB，超过了 5 MB 的上限；"
-        "请降低扫描分辨率或压缩后再上传。",
-    )
+    message = _TOO_LARGE(size_mb=f"{size / 1024 / 1024:.1f}", limit_mb=MAX_FILE_BYTES // 2**20)
+    return ApiProblem(413, "file_too_large", message)
 
 
 def _what_it_looks_like(content: bytes) -> str:
     if content.startswith(b"\x89PNG"):
-        return "PNG 图片"
+        return "png"
     if content.startswith((b"GIF87a", b"GIF89a")):
-        return "GIF 图片"
+        return "gif"
     if content.startswith(b"PK\x03\x04"):
-        return "Word/Excel 或压缩包"
+        return "office"
     try:
         content[:2048].decode("utf-8")
-        return "文本文件"
+        return "text"
     except UnicodeDecodeError:
-        return "无法识别的格式"
+        return "unknown"
 
 
 def detect_type(content: bytes) -> str:
@@ -70,13 +82,7 @@ def detect_type(content: bytes) -> str:
         return "jpg"
     if content.startswith(b"%PDF-"):
         return "pdf"
-    raise ApiProblem(
-        415,
-        "file_type",
-        "文件格式不支持",
-        f"文件内容不是 JPG 或 PDF（看起来是{_what_it_looks_like(content)}），"
-        "只看内容、不看扩展名；请上传盖章后的扫描件，保存为 JPG 或 PDF。",
-    )
+    raise ApiProblem(415, "file_type", _NOT_JPG_OR_PDF(looks_like=_what_it_looks_like(content)))
 
 
 def safe_filename(raw: str, kind: FileKind, extension: str) -> str:
@@ -105,20 +111,10 @@ def upload(
     extension = detect_type(content)
     existing = queries.file_rows(session, application_id)
     if len(existing) >= MAX_FILES:
-        raise ApiProblem(
-            409,
-            "too_many_files",
-            "文件已满",
-            f"每份申请最多上传 {MAX_FILES} 个文件，已经上传了 {len(existing)} 个；"
-            "如需更换，请先删除要替换的那一个。",
-        )
+        message = _TOO_MANY(limit=MAX_FILES, count=len(existing))
+        raise ApiProblem(409, "too_many_files", message)
     if any(row.kind == kind.value for row in existing):
-        raise ApiProblem(
-            409,
-            "file_kind_taken",
-            "该文件已上传",
-            f"{FILE_TITLES[kind]}已经上传过一份；如需更换，请先删除原来的再上传。",
-        )
+        raise ApiProblem(409, "file_kind_taken", _KIND_TAKEN(file=kind.value))
     file_id = "F" + secrets.token_hex(8).upper()
     name = safe_filename(filename, kind, extension)
     digest = hashlib.sha256(content).hexdigest()
@@ -143,8 +139,7 @@ def upload(
         application_id=application_id,
         at=now,
         actor=actor,
-        action="file_uploaded",
-        detail=f"上传{FILE_TITLES[kind]}：{name}（{len(content)} 字节）",
+        event=FILE_UPLOADED(file=kind.value, filename=name, size=len(content)),
     )
     session.commit()
     return FileInfo(
@@ -171,7 +166,7 @@ def _file_row(session: Session, application_id: str, file_id: str) -> tuple[str,
         )
     ).first()
     if row is None:
-        raise NotFound(f"申请 {application_id} 中没有编号为 {file_id} 的文件。")
+        raise NotFound(_NO_SUCH_FILE(application=application_id, file_id=file_id))
     return row.kind, row.filename
 
 
@@ -190,8 +185,7 @@ def delete_file(
         application_id=application_id,
         at=now,
         actor=actor,
-        action="file_deleted",
-        detail=f"删除{FILE_TITLES[FileKind(kind)]}：{filename}",
+        event=FILE_DELETED(file=kind, filename=filename),
     )
     session.commit()
 
@@ -205,5 +199,5 @@ def download(session: Session, application_id: str, file_id: str) -> FileContent
         .where(files.c.id == file_id, files.c.application_id == application_id)
     ).first()
     if row is None:
-        raise NotFound(f"申请 {application_id} 中没有编号为 {file_id} 的文件。")
+        raise NotFound(_NO_SUCH_FILE(application=application_id, file_id=file_id))
     return FileContent(row.filename, row.content_type, bytes(row.content))

@@ -18,13 +18,21 @@ from pydantic_core import to_json
 from sqlalchemy import Connection, Dialect, PoolProxiedConnection
 from sqlalchemy.orm import Session
 
-from domain import ApplicationPage, Event, EventPage, FieldChange, FieldInvalid, mask_phone
+from domain import (
+    ApplicationPage,
+    Event,
+    EventPage,
+    FieldChange,
+    FieldInvalid,
+    define_code,
+    mask_phone,
+)
 
 from ..storage import queries
 from ..storage.queries import AnyRow, PageAfter, SearchFilters
 from .applications import not_found
 
-BAD_CURSOR = "翻页位置无效，请从第一页重新查询。"
+BAD_CURSOR = define_code("problem.bad_cursor")
 
 
 def encode_cursor(updated_at: datetime, application_id: str) -> str:
@@ -38,9 +46,9 @@ def decode_cursor(cursor: str) -> PageAfter:
         updated_at, application_id = json.loads(base64.urlsafe_b64decode(padded))
         moment = datetime.fromisoformat(updated_at)
     except (ValueError, TypeError, binascii.Error) as error:
-        raise FieldInvalid("cursor", BAD_CURSOR) from error
+        raise FieldInvalid("cursor", BAD_CURSOR()) from error
     if moment.tzinfo is None or not isinstance(application_id, str):
-        raise FieldInvalid("cursor", BAD_CURSOR)
+        raise FieldInvalid("cursor", BAD_CURSOR())
     return PageAfter(moment, application_id)
 
 
@@ -116,7 +124,7 @@ def event_from_row(row: AnyRow) -> Event:
         at=row.at,
         actor=row.actor,
         action=row.action,
-        detail=row.detail,
+        params=row.params or {},
         changes=[FieldChange.model_validate(change) for change in row.changes or ()],
         call_id=row.call_id,
     )

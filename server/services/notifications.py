@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field, SerializationInfo, field_serializer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+
+from domain import Message, ParamValue, render, serialization_language
 
 from ..outbox.delivery import masked_recipient
 from ..storage import queries
@@ -25,7 +27,18 @@ class Notification(BaseModel):
     created_at: datetime
     delivered_at: datetime | None
     next_attempt_at: datetime | None  # while pending
-    last_error: str
+    error_code: str = Field(
+        default="", description="why the last attempt failed: a `delivery` code (docs/messages.md)"
+    )
+    error_params: dict[str, ParamValue] = Field(default_factory=dict)
+    last_error: str = Field(default="", description="that reason, in the request's language")
+
+    @field_serializer("last_error")
+    def _rendered(self, last_error: str, info: SerializationInfo) -> str:
+        if last_error or not self.error_code:
+            return last_error
+        message = Message(code=self.error_code, params=self.error_params)
+        return render("delivery", message, serialization_language(info)) or self.error_code
 
 
 class NotificationPage(BaseModel):
@@ -48,6 +61,7 @@ def application_notifications(session: Session, application_id: str) -> Notifica
             outbox.c.delivered_at,
             outbox.c.next_attempt_at,
             outbox.c.last_error,
+            outbox.c.last_error_params,
         )
         .where(outbox.c.application_id == application_id)
         .order_by(outbox.c.id)
@@ -64,7 +78,8 @@ def application_notifications(session: Session, application_id: str) -> Notifica
                 created_at=row.created_at,
                 delivered_at=row.delivered_at,
                 next_attempt_at=row.next_attempt_at if row.status == "pending" else None,
-                last_error=row.last_error,
+                error_code=row.last_error,
+                error_params=row.last_error_params or {},
             )
             for row in rows
         ]

@@ -18,7 +18,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from domain import Conflict, FieldInvalid, Operator, Role
+from domain import Conflict, FieldInvalid, Operator, Role, define_code
 
 from ..passwords import hash_password
 from ..storage.queries import AnyRow
@@ -26,6 +26,10 @@ from ..storage.tables import operator_tokens, operators
 from ..storage.writes import insert_operator
 
 MIN_PASSWORD_LENGTH = 10
+
+_USERNAME_EMPTY = define_code("problem.username_empty")
+_PASSWORD_SHORT = define_code("problem.password_too_short", "length")
+_USERNAME_TAKEN = define_code("problem.username_taken", "username")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +77,9 @@ def add_operator(
     """A new operator (`hqms-desk operator add`); the password is stored as an argon2 hash."""
     username = username.strip()
     if not username:
-        raise FieldInvalid("username", "用户名不能为空。")
+        raise FieldInvalid("username", _USERNAME_EMPTY())
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise FieldInvalid("password", f"密码太短：至少需要 {MIN_PASSWORD_LENGTH} 个字符。")
+        raise FieldInvalid("password", _PASSWORD_SHORT(length=MIN_PASSWORD_LENGTH))
     role = Role(role)
     try:
         operator_id = insert_operator(
@@ -89,7 +93,7 @@ def add_operator(
         session.commit()
     except IntegrityError as error:
         session.rollback()
-        raise Conflict(f"用户名 {username} 已经存在，请换一个。") from error
+        raise Conflict(_USERNAME_TAKEN(username=username)) from error
     return Operator(id=str(operator_id), username=username, display_name=display_name, role=role)
 
 

@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from domain import Conflict, Delivery, mask_email, mask_phone
+from domain import Conflict, Delivery, define_code, mask_email, mask_phone
 
 from .._problems import ApiProblem, rate_limited
 from ..storage.tables import accounts, audit_events
@@ -30,11 +30,13 @@ from .verifications import use_token, verification_failed, verification_phone_mi
 
 RESET_INTERVAL = timedelta(minutes=10)
 RESETS_PER_DAY = 3
-RESET_ACTION = "password_reset"
-NO_TOKEN = (
-    "还没有完成来电人验证：请先向该账号登记的手机号发送重置密码验证码，"
-    "请来电人读出验证码并验证通过后再重置。"
-)
+PASSWORD_RESET = define_code("event.password_reset", "login", "email", "phone", "sessions")
+RESET_ACTION = PASSWORD_RESET.name
+_DAILY_CAP = define_code("problem.password_reset_daily_cap", "per_day")
+_TOO_SOON = define_code("problem.password_reset_too_soon", "interval", "time", "wait")
+_NO_EMAIL = define_code("problem.password_reset_no_email")
+NO_TOKEN = define_code("problem.password_reset_no_token")
+_NOT_REGISTERED_PHONE = define_code("problem.password_reset_not_registered_phone", "phone")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,17 +86,11 @@ def _refusal(allowance: Allowance, now: datetime) -> ApiProblem | None:
         return None
     wait = allowance.resend_after - now
     if allowance.remaining_today == 0:
-        detail = (
-            f"该账号今天已重置密码 {RESETS_PER_DAY} 次，已达上限；请明天（北京时间零点后）再办理。"
-        )
-    else:
-        minutes = math.ceil(wait.total_seconds() / 60)
-        when = beijing_clock_time(allowance.resend_after, now=now)
-        detail = (
-            "该账号的密码刚刚重置过，每 10 分钟只能重置一次；"
-            f"请在{when}之后（约 {minutes} 分钟后）再办理。"
-        )
-    return rate_limited(detail, wait)
+        return rate_limited(_DAILY_CAP(per_day=RESETS_PER_DAY), wait)
+    minutes = math.ceil(wait.total_seconds() / 60)
+    when = beijing_clock_time(allowance.resend_after, now=now)
+    interval = int(RESET_INTERVAL.total_seconds() // 60)
+    return rate_limited(_TOO_SOON(interval=interval, time=when, wait=minutes), wait)
 
 
 def reset_status(session: Session, account_id: str, *, now: datetime) -> Delivery:
@@ -121,7 +117,7 @@ def reset_password(
     if refusal is not None:
         raise refusal
     if not verification_token.strip():
-        raise verification_failed(NO_TOKEN)
+        raise verification_failed(NO_TOKEN())
     application_id = latest_approved_application(session, account_id)
     used = use_token(
         session,
@@ -132,11 +128,10 @@ def reset_password(
     )
     if used.phone != account.admin_phone:
         raise verification_phone_mismatch(
-            f"验证码不是发到该账号登记的手机号（{mask_phone(account.admin_phone)}）的，"
-            "不能用来重置密码；请向登记的手机号重新发送验证码。"
+            _NOT_REGISTERED_PHONE(phone=mask_phone(account.admin_phone))
         )
     if not account.admin_email:
-        raise Conflict("该账号没有登记数据管理员的电子邮箱，无法发送新密码；请办理“变更资料”。")
+        raise Conflict(_NO_EMAIL())
     session.execute(
         update(accounts)
         .where(accounts.c.id == account_id)
@@ -158,11 +153,8 @@ def reset_password(
         account_id=account_id,
         at=now,
         actor=actor,
-        action=RESET_ACTION,
-        detail=(
-            f"重置账号 {account.login_name} 的密码：新的临时密码已发到 {masked.email}，"
-            f"短信已通知 {masked.phone}；原密码已失效"
-            + (f"，{ended} 个已登录的会话已结束" if ended else "")
+        event=PASSWORD_RESET(
+            login=account.login_name, email=masked.email, phone=masked.phone, sessions=ended
         ),
     )
     # Counted again with this reset's event: the limit the operator sees next.

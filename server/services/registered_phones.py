@@ -15,13 +15,13 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from domain import Conflict
+from domain import Conflict, define_code
 
 from ..storage.tables import accounts, applications
 from .applications import not_found
 from .verifications import SentVerification, send_code
 
-NO_ACCOUNT_TO_RESET = "这份申请还没有开通账号，没有可以重置的密码；请先查到已审核通过的申请。"
+NO_ACCOUNT_TO_RESET = define_code("problem.no_account_to_reset")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ def send_to_registered_phone(
     commits. A reset needs an account."""
     registered = registered_phone(session, application_id)
     if purpose == "reset_password" and registered.account_id is None:
-        raise Conflict(NO_ACCOUNT_TO_RESET)
+        raise Conflict(NO_ACCOUNT_TO_RESET())
     return send_code(
         session,
         phone=registered.phone,

@@ -20,11 +20,13 @@ from sqlalchemy.orm import Session
 
 from domain import (
     Action,
+    Code,
     Conflict,
     Delivery,
     Kind,
     Status,
     TransitionNotAllowed,
+    define_code,
     mask_email,
     mask_phone,
     next_status,
@@ -45,23 +47,34 @@ class NoticeKind(StrEnum):
     REJECTION = "rejection"  # 审核不通过通知
 
 
-def _limit(purpose: str, what: str) -> SendLimit:
+def _limit(purpose: str, too_soon: Code, daily_cap: Code) -> SendLimit:
     return SendLimit(
-        purpose=purpose, interval=timedelta(minutes=10), per_day=3, what=what, verb="重发"
+        purpose=purpose,
+        interval=timedelta(minutes=10),
+        per_day=3,
+        too_soon=too_soon,
+        daily_cap=daily_cap,
     )
 
 
 RESEND_LIMITS: dict[NoticeKind, SendLimit] = {
-    NoticeKind.APPROVAL: _limit(notices.APPROVAL_RESENT, "账号开通通知"),
-    NoticeKind.REJECTION: _limit(notices.REJECTION_RESENT, "审核不通过通知"),
+    NoticeKind.APPROVAL: _limit(
+        notices.APPROVAL_RESENT,
+        define_code("problem.approval_resent_too_soon", "interval", "wait"),
+        define_code("problem.approval_resend_daily_cap", "per_day", "wait"),
+    ),
+    NoticeKind.REJECTION: _limit(
+        notices.REJECTION_RESENT,
+        define_code("problem.rejection_resent_too_soon", "interval", "wait"),
+        define_code("problem.rejection_resend_daily_cap", "per_day", "wait"),
+    ),
 }
-NO_APPROVAL_NOTICE = "这份申请未审核通过，还没有账号，没有账号开通通知可以重发。"
-NO_REJECTION_NOTICE = "这份申请已审核通过，没有审核不通过通知可以重发；可以重发账号开通通知。"
-NO_ACCOUNT_EMAIL = "账号没有登记数据管理员的电子邮箱，无法重发通知；请办理变更资料补充邮箱。"
-NO_FORM_EMAIL = (
-    "资料中没有数据管理员的电子邮箱，无法重发通知；请直接告知对方审核不通过的原因"
-    "（见申请详情的审核意见），修改资料时补充邮箱。"
-)
+NO_APPROVAL_NOTICE = define_code("problem.no_approval_notice")
+NO_REJECTION_NOTICE = define_code("problem.no_rejection_notice")
+NO_ACCOUNT_EMAIL = define_code("problem.resend_no_account_email")
+NO_FORM_EMAIL = define_code("problem.resend_no_form_email")
+APPROVAL_RESENT = define_code("event.approval_resent", "email", "phone")
+REJECTION_RESENT = define_code("event.rejection_resent", "email")
 
 
 def _check_state(row: AnyRow, kind: NoticeKind) -> None:
@@ -69,9 +82,9 @@ def _check_state(row: AnyRow, kind: NoticeKind) -> None:
     status = Status(row.status)
     next_status(status, Action.RESEND_NOTICE)  # draft, pending: the lifecycle's sentence
     if kind is NoticeKind.APPROVAL and (status is not Status.APPROVED or row.account_id is None):
-        raise TransitionNotAllowed(NO_APPROVAL_NOTICE)
+        raise TransitionNotAllowed(NO_APPROVAL_NOTICE())
     if kind is NoticeKind.REJECTION and status is not Status.REJECTED:
-        raise TransitionNotAllowed(NO_REJECTION_NOTICE)
+        raise TransitionNotAllowed(NO_REJECTION_NOTICE())
 
 
 def resend_notice(
@@ -97,17 +110,16 @@ def resend_notice(
     limit.check(session, application_id, now)
     if kind is NoticeKind.APPROVAL:
         email, phone = _resend_approval(session, row, login_url=login_url, now=now)
-        detail = f"重发账号开通通知：邮件至 {email}，短信至 {phone}（不含密码）"
+        event = APPROVAL_RESENT(email=email, phone=phone)
     else:
         email, phone = _resend_rejection(session, row, now=now), ""
-        detail = f"重发审核不通过通知：邮件至 {email}"
+        event = REJECTION_RESENT(email=email)
     add_event(
         session,
         application_id=application_id,
         at=now,
         actor=actor,
-        action="notice_resent",
-        detail=detail,
+        event=event,
         account_id=row.account_id,
     )
     delivery = limit.delivery(session, application_id, now, email=email, phone=phone)
@@ -122,7 +134,7 @@ def _resend_approval(
     application named); returns the masked email and phone."""
     account = session.execute(select(accounts).where(accounts.c.id == row.account_id)).one()
     if not account.admin_email:
-        raise Conflict(NO_ACCOUNT_EMAIL)
+        raise Conflict(NO_ACCOUNT_EMAIL())
     notices.enqueue_approval_again(
         session,
         institution=account.name,
@@ -141,7 +153,7 @@ def _resend_approval(
 def _resend_rejection(session: Session, row: AnyRow, *, now: datetime) -> str:
     form = current_form(session, row)
     if not form.admin.email:
-        raise Conflict(NO_FORM_EMAIL)
+        raise Conflict(NO_FORM_EMAIL())
     notices.enqueue_rejection(
         session,
         form,

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from domain import Delivery
+from domain import Code, Delivery
 
 from .._problems import rate_limited
 from ..storage.tables import outbox
@@ -27,33 +27,26 @@ from ..time_words import BEIJING
 class SendLimit:
     """One email of `purpose` per `interval` and at most `per_day` per Beijing day.
 
-    `what` names the message in the refusals, e.g. "文件" or "审核通过通知"; `verb` the act
-    ("发送", "重发").
+    `too_soon` (params `interval`, `wait`: minutes) and `daily_cap` (`per_day`, `wait`) are the
+    refusals, each sentence naming what is sent and how ("文件刚刚发送过…").
     """
 
     purpose: str
     interval: timedelta
     per_day: int
-    what: str
-    verb: str
+    too_soon: Code
+    daily_cap: Code
 
     def check(self, session: Session, application_id: str, now: datetime) -> None:
         """Raises 429 `rate_limited` with Retry-After and the minutes to wait."""
         latest, today = self._sent(session, application_id, now)
         if latest is not None and now < latest + self.interval:
             wait = latest + self.interval - now
-            raise rate_limited(
-                f"{self.what}刚刚{self.verb}过，每 {_minutes(self.interval)} 分钟只能"
-                f"{self.verb}一次；请在 {_minutes(wait)} 分钟后再{self.verb}。",
-                wait,
-            )
+            message = self.too_soon(interval=_minutes(self.interval), wait=_minutes(wait))
+            raise rate_limited(message, wait)
         if today >= self.per_day:
             wait = _next_midnight(now) - now
-            raise rate_limited(
-                f"今天已{self.verb}{self.what} {self.per_day} 次，已达上限；请在 "
-                f"{_minutes(wait)} 分钟后（北京时间零点后）再{self.verb}。",
-                wait,
-            )
+            raise rate_limited(self.daily_cap(per_day=self.per_day, wait=_minutes(wait)), wait)
 
     def delivery(
         self, session: Session, application_id: str, now: datetime, *, email: str, phone: str = ""

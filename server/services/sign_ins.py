@@ -15,17 +15,23 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from domain import Operator
+from domain import Message, Operator, define_code
 
 from ..storage.tables import operator_tokens, operators
 from ..storage.writes import add_event
 from .operators import IssuedToken, issue_token
 
+SIGNED_IN = define_code("event.signed_in")
+SIGN_IN_FAILED = define_code("event.sign_in_failed")
+SIGN_IN_FAILED_LOCKED = define_code("event.sign_in_failed_locked", "until")
+UNLOCKED = define_code("event.unlocked")
+UNLOCK_FAILED = define_code("event.unlock_failed")
+UNLOCK_FAILED_LOCKED = define_code("event.unlock_failed_locked", "until")
+SIGNED_OUT = define_code("event.signed_out")
 
-def _audit(session: Session, operator: Operator, action: str, detail: str, now: datetime) -> None:
-    add_event(
-        session, application_id=None, at=now, actor=operator.username, action=action, detail=detail
-    )
+
+def _audit(session: Session, operator: Operator, event: Message, now: datetime) -> None:
+    add_event(session, application_id=None, at=now, actor=operator.username, event=event)
 
 
 def _count_failure(
@@ -58,7 +64,7 @@ def complete_login(
 ) -> IssuedToken:
     """The right password: the failure count starts again and a token is issued."""
     _clear_failures(session, operator)
-    _audit(session, operator, "signed_in", "坐席登录", now)
+    _audit(session, operator, SIGNED_IN(), now)
     return issue_token(session, operator.id, now=now, absolute_ttl=absolute_ttl)
 
 
@@ -72,14 +78,12 @@ def record_failed_login(
     locked_words: str,
 ) -> datetime | None:
     """A wrong password at sign-in; returns when the lock ends if this failure locked.
-    `locked_words` says when the lock would end, for the timeline (`北京时间 14:05`)."""
+    `locked_words` says when the lock would end, for the timeline (`14:05`, Beijing time)."""
     locked_until = _count_failure(
         session, operator, now=now, max_failures=max_failures, lockout=lockout
     )
-    detail = "登录失败：密码不正确"
-    if locked_until is not None:
-        detail += f"；失败次数过多，登录锁定至{locked_words}"
-    _audit(session, operator, "sign_in_failed", detail, now)
+    failed = SIGN_IN_FAILED() if locked_until is None else SIGN_IN_FAILED_LOCKED(until=locked_words)
+    _audit(session, operator, failed, now)
     session.commit()
     return locked_until
 
@@ -87,7 +91,7 @@ def record_failed_login(
 def record_unlock(session: Session, operator: Operator, *, now: datetime) -> None:
     """The operator unlocked their idle-locked kiosk with the right password."""
     _clear_failures(session, operator)
-    _audit(session, operator, "unlocked", "输入密码解除锁屏", now)
+    _audit(session, operator, UNLOCKED(), now)
     session.commit()
 
 
@@ -106,11 +110,11 @@ def record_failed_unlock(
     locked_until = _count_failure(
         session, operator, now=now, max_failures=max_failures, lockout=lockout
     )
-    detail = "解除锁屏失败：密码不正确"
+    failed = UNLOCK_FAILED()
     if locked_until is not None:
         session.execute(delete(operator_tokens).where(operator_tokens.c.token_hash == hashed_token))
-        detail += f"；失败次数过多，登录锁定至{locked_words}，本次登录已结束"
-    _audit(session, operator, "unlock_failed", detail, now)
+        failed = UNLOCK_FAILED_LOCKED(until=locked_words)
+    _audit(session, operator, failed, now)
     session.commit()
     return locked_until
 
@@ -118,5 +122,5 @@ def record_failed_unlock(
 def sign_out(session: Session, operator: Operator, *, hashed_token: str, now: datetime) -> None:
     """The operator ended their session (`POST /v1/auth/logout`)."""
     session.execute(delete(operator_tokens).where(operator_tokens.c.token_hash == hashed_token))
-    _audit(session, operator, "signed_out", "坐席退出登录", now)
+    _audit(session, operator, SIGNED_OUT(), now)
     session.commit()

@@ -13,18 +13,34 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from domain import Action, FieldChange, Kind, Status, next_status, opens_change_application
+from domain import (
+    Action,
+    FieldChange,
+    Kind,
+    Status,
+    define_code,
+    next_status,
+    opens_change_application,
+)
 
 from ..storage import queries
 from ..storage.writes import add_event
 from . import accounts, change_preview, changes, notices
 from ._review_rows import (
+    BLOCKS_AMEND,
     bump_revision,
     current_form,
     locked_application,
     other_open_application,
     other_open_conflict,
 )
+
+AMENDED = define_code("event.amended")
+AMENDED_BECAUSE = define_code("event.amended_because", "reason")
+ACCOUNT_CREATED = define_code("event.account_created", "login")
+APPROVED = define_code("event.approved", "login")
+REJECTED = define_code("event.rejected", "reason")
+REJECTED_NO_EMAIL = define_code("event.rejected_no_email", "reason")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +86,10 @@ def amend(
     else:
         other = other_open_application(session, row.code, row.id)
         if other is not None:
-            raise other_open_conflict(other, name_it=operator, what="不能再修改这份申请")
+            raise other_open_conflict(other, name_it=operator, blocks=BLOCKS_AMEND)
         bump_revision(session, row, now, status=Status.DRAFT.value, submitted_at=None)
-        detail = f"退回修改：{reason}" if reason else "退回修改"
-        add_event(
-            session, application_id=row.id, at=now, actor=actor, action="amended", detail=detail
-        )
+        event = AMENDED_BECAUSE(reason=reason) if reason else AMENDED()
+        add_event(session, application_id=row.id, at=now, actor=actor, event=event)
         outcome = Outcome(row.id)
     session.commit()
     return outcome
@@ -111,8 +125,7 @@ def approve(
             application_id=row.id,
             at=now,
             actor=reviewer.name,
-            action="account_created",
-            detail=f"开通账号 {login_name}",
+            event=ACCOUNT_CREATED(login=login_name),
         )
         notices.enqueue_approval(
             session,
@@ -125,11 +138,11 @@ def approve(
             login_url=login_url,
             now=now,
         )
-        detail = f"审核通过，开通账号 {login_name}；账号邮件已发给数据管理员，短信已通知"
+        approved = APPROVED(login=login_name)
     else:
         account_id = row.account_id
         changed = change_preview.account_changes(session, row)  # before the overwrite
-        detail = changes.approve_change(
+        approved = changes.approve_change(
             session,
             row,
             form,
@@ -153,8 +166,7 @@ def approve(
         application_id=row.id,
         at=now,
         actor=reviewer.name,
-        action="approved",
-        detail=detail,
+        event=approved,
         changes=changed,
     )
     session.commit()
@@ -197,8 +209,7 @@ def reject(
         application_id=row.id,
         at=now,
         actor=reviewer,
-        action="rejected",
-        detail=f"审核不通过：{reason}（已邮件通知数据管理员）",
+        event=(REJECTED if form.admin.email else REJECTED_NO_EMAIL)(reason=reason),
     )
     session.commit()
     return Outcome(row.id)

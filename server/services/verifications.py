@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from domain import NotFound, mask_phone
+from domain import Message, NotFound, define_code, mask_phone
 
 from .._problems import ApiProblem
 from ..outbox import enqueue
@@ -35,12 +35,16 @@ MAX_TRIES = 5
 PURPOSES = ("register", "reset_password", "change_admin", "verify_caller")
 # Purposes that prove the phone of an existing account.
 ACCOUNT_PURPOSES = frozenset({"reset_password", "verify_caller"})
-PURPOSE_NAMES = {
-    "register": "账号申请",
-    "reset_password": "重置密码",
-    "change_admin": "更换数据管理员",
-    "verify_caller": "核实来电人身份",
-}
+PURPOSE_NAMES = (
+    define_code("purpose.register"),
+    define_code("purpose.reset_password"),
+    define_code("purpose.change_admin"),
+    define_code("purpose.verify_caller"),
+)
+"""What a code proves, as the timeline and the refusals name it."""
+VERIFICATION_SENT = define_code("event.verification_sent", "purpose", "phone")
+VERIFICATION_SENT_REGISTERED = define_code("event.verification_sent_registered", "purpose", "phone")
+VERIFICATION_CONFIRMED = define_code("event.verification_confirmed", "purpose", "phone")
 SMS_BODY = "【HQMS】您的验证码是 {secret}，5 分钟内有效。如非本人操作请忽略。"
 
 
@@ -67,22 +71,34 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def verification_gone(detail: str) -> ApiProblem:
-    return ApiProblem(410, "verification_gone", "验证已失效", detail)
+_NO_ACCOUNT_FOR_PHONE = define_code("problem.no_account_for_phone")
+_NO_SUCH_VERIFICATION = define_code("problem.no_such_verification")
+_CODE_ALREADY_USED = define_code("problem.code_already_used")
+_CODE_EXPIRED = define_code("problem.code_expired", "minutes")
+_CODE_TRIES_USED_UP = define_code("problem.code_tries_used_up")
+_CODE_WRONG_LAST = define_code("problem.code_wrong_last_try")
+_CODE_WRONG = define_code("problem.code_wrong", "tries_left")
+_TOKEN_INVALID = define_code("problem.verification_token_invalid", "purpose")
+_TOKEN_USED = define_code("problem.verification_token_used")
+_TOKEN_EXPIRED = define_code("problem.verification_token_expired", "minutes")
 
 
-def verification_used(detail: str) -> ApiProblem:
-    return ApiProblem(409, "verification_used", "验证已使用", detail)
+def verification_gone(message: Message) -> ApiProblem:
+    return ApiProblem(410, "verification_gone", message)
 
 
-def verification_failed(detail: str, *, tries_left: int | None = None) -> ApiProblem:
+def verification_used(message: Message) -> ApiProblem:
+    return ApiProblem(409, "verification_used", message)
+
+
+def verification_failed(message: Message, *, tries_left: int | None = None) -> ApiProblem:
     extra: dict[str, object] | None = None if tries_left is None else {"tries_left": tries_left}
-    return ApiProblem(422, "verification_failed", "验证未通过", detail, extra=extra)
+    return ApiProblem(422, "verification_failed", message, extra=extra)
 
 
-def verification_phone_mismatch(detail: str) -> ApiProblem:
+def verification_phone_mismatch(message: Message) -> ApiProblem:
     """A confirmed code of a phone other than the one the action must prove."""
-    return ApiProblem(422, "verification_phone_mismatch", "验证的手机号不符", detail)
+    return ApiProblem(422, "verification_phone_mismatch", message)
 
 
 def send_code(
@@ -106,7 +122,7 @@ def send_code(
             select(accounts.c.id).where(accounts.c.admin_phone == phone).limit(1)
         ).first()
         if has_account is None:
-            raise NotFound("该手机号没有已开通的账号。")
+            raise NotFound(_NO_ACCOUNT_FOR_PHONE())
     check_sending_allowed(session, phone, purpose, now)
     code = f"{secrets.randbelow(10**6):06d}"
     salt = secrets.token_hex(16)
@@ -133,14 +149,13 @@ def send_code(
         purpose="verification_code",
         now=now,
     )
-    where = "（申请登记的手机号）" if application_id is not None else ""
+    sent = VERIFICATION_SENT if application_id is None else VERIFICATION_SENT_REGISTERED
     add_event(
         session,
         application_id=application_id,
         at=now,
         actor=actor,
-        action="verification_sent",
-        detail=f"{PURPOSE_NAMES[purpose]}验证码已发送至 {mask_phone(phone)}{where}",
+        event=sent(purpose=purpose, phone=mask_phone(phone)),
     )
     session.commit()
     return SentVerification(verification_id, now + CODE_TTL, now + RESEND_AFTER, phone)
@@ -152,12 +167,12 @@ def _why_no_try(session: Session, verification_id: str, now: datetime) -> ApiPro
         select(verifications).where(verifications.c.id == verification_id)
     ).first()
     if row is None:
-        raise NotFound("没有这条验证记录，请重新获取验证码。")
+        raise NotFound(_NO_SUCH_VERIFICATION())
     if row.confirmed_at is not None:
-        return verification_used("这个验证码已经验证过了，不能再次使用；如需再次验证请重新获取。")
+        return verification_used(_CODE_ALREADY_USED())
     if now >= row.expires_at:
-        return verification_gone("验证码已过期（有效期 5 分钟），请重新获取验证码。")
-    return verification_gone("验证码输错次数过多，已失效，请重新获取验证码。")
+        return verification_gone(_CODE_EXPIRED(minutes=_minutes(CODE_TTL)))
+    return verification_gone(_CODE_TRIES_USED_UP())
 
 
 def _take_a_try(session: Session, verification_id: str, now: datetime) -> AnyRow | None:
@@ -194,12 +209,9 @@ def confirm_code(
     if not hmac.compare_digest(hash_secret(row.salt, code.strip()), row.code_hash):
         session.commit()
         if row.attempts_left == 0:
-            raise verification_failed(
-                "验证码不正确，已没有剩余次数，请重新获取验证码。", tries_left=0
-            )
+            raise verification_failed(_CODE_WRONG_LAST(), tries_left=0)
         raise verification_failed(
-            f"验证码不正确，请核对后重新输入，还可以再试 {row.attempts_left} 次。",
-            tries_left=row.attempts_left,
+            _CODE_WRONG(tries_left=row.attempts_left), tries_left=row.attempts_left
         )
     token = secrets.token_urlsafe(32)
     # The try above holds the row (PostgreSQL) until commit; the conditions repeat the rule.
@@ -221,8 +233,7 @@ def confirm_code(
         application_id=None,
         at=now,
         actor=actor,
-        action="verification_confirmed",
-        detail=f"{PURPOSE_NAMES[row.purpose]}验证通过：{mask_phone(row.phone)}",
+        event=VERIFICATION_CONFIRMED(purpose=row.purpose, phone=mask_phone(row.phone)),
     )
     session.commit()
     return token
@@ -244,13 +255,11 @@ def use_token(
         select(verifications).where(verifications.c.token_hash == token_hash(token.strip()))
     ).first()
     if row is None or row.purpose != purpose:
-        raise verification_failed(
-            f"验证凭证无效：请先完成“{PURPOSE_NAMES[purpose]}”的短信验证，再用得到的凭证重试。"
-        )
+        raise verification_failed(_TOKEN_INVALID(purpose=purpose))
     if row.token_used_at is not None:
-        raise verification_used("这个验证凭证已经用过了，每次验证只能使用一次；请重新验证手机号。")
+        raise verification_used(_TOKEN_USED())
     if row.token_expires_at is None or now >= row.token_expires_at:
-        raise verification_gone("验证凭证已过期（验证后 30 分钟内有效），请重新验证手机号。")
+        raise verification_gone(_TOKEN_EXPIRED(minutes=_minutes(TOKEN_TTL)))
     used = session.execute(
         update(verifications)
         .where(verifications.c.id == row.id, verifications.c.token_used_at.is_(None))
@@ -258,5 +267,9 @@ def use_token(
         .returning(verifications.c.id)
     ).first()
     if used is None:
-        raise verification_used("这个验证凭证已经用过了，每次验证只能使用一次；请重新验证手机号。")
+        raise verification_used(_TOKEN_USED())
     return UsedToken(row.id, row.phone)
+
+
+def _minutes(period: timedelta) -> int:
+    return int(period.total_seconds() // 60)

@@ -13,7 +13,14 @@ from datetime import datetime
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from domain import DomainError, FieldChange, Form, normalize_institution_code, normalize_mobile
+from domain import (
+    DomainError,
+    FieldChange,
+    Form,
+    Message,
+    normalize_institution_code,
+    normalize_mobile,
+)
 
 from ..call_context import current_call_id
 from .tables import accounts, applications, audit_events, calls, form_revisions, operators
@@ -115,14 +122,15 @@ def add_event(
     application_id: str | None,
     at: datetime,
     actor: str,
-    action: str,
-    detail: str = "",
+    event: Message,
     changes: Sequence[FieldChange] = (),
     account_id: str | None = None,
     call_id: str | None = None,
 ) -> int:
-    """A line of the audit trail; returns its id. `detail` and `changes` must hold no secret
-    and no unmasked personal data.
+    """A line of the audit trail; returns its id. `event` is what happened, a code of the
+    `event` namespace with its parameters (docs/messages.md): stored as `action` and `params`,
+    rendered only when read. Its parameters and `changes` must hold no secret and no unmasked
+    personal data.
 
     `changes`: each field before → after, for data changes. `account_id`: for events about
     an account (password reset, sessions ended). `call_id`: the hotline call it happened in;
@@ -135,8 +143,8 @@ def add_event(
             application_id=application_id,
             at=at,
             actor=actor,
-            action=action,
-            detail=detail,
+            action=event.code,
+            params=event.params,
             changes=[change.model_dump(mode="json") for change in changes] or None,
             account_id=account_id,
             call_id=call_id if call_id is not None else _own_current_call(session, actor),

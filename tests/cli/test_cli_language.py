@@ -15,7 +15,7 @@ from tui._i18n import current_language, set_language
 @pytest.fixture(autouse=True)
 def chinese_after() -> Iterator[None]:
     yield
-    set_language("zh")
+    set_language("zh_CN")
 
 
 def language_of_tui(monkeypatch: pytest.MonkeyPatch) -> str:
@@ -27,7 +27,7 @@ def language_of_tui(monkeypatch: pytest.MonkeyPatch) -> str:
 
 @pytest.mark.parametrize(
     ("value", "language"),
-    [(None, "zh"), ("", "zh"), ("en", "en"), ("en_US.UTF-8", "en"), ("zh-CN", "zh")],
+    [(None, "zh_CN"), ("", "zh_CN"), ("en", "en"), ("en_US.UTF-8", "en"), ("zh-CN", "zh_CN")],
 )
 def test_the_variable_chooses_the_language(
     monkeypatch: pytest.MonkeyPatch, value: str | None, language: str

@@ -45,7 +45,10 @@ def test_status_as_json_is_masked(local_demo: Path, capsys) -> None:
     assert code == 0
     [application] = json.loads(out)
     assert application["status"] == "draft"
-    assert application["status_sentence"].startswith("填写中：还差")
+    summary = application["status_summary"]
+    assert (summary["status"], summary["kind"]) == ("draft", "new") and summary["missing"]
+    assert all("message" not in problem for problem in application["problems"])
+    assert {"code", "params"} <= set(application["problems"][0])
     assert application["form"]["admin"]["mobile"] == "138****8002"
     assert DEMO_PHONES["draft_incomplete"] not in out
 

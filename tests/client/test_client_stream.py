@@ -130,13 +130,14 @@ async def test_the_watcher_reconnects_after_each_drop_and_sends_the_last_event_i
     ]
     assert [e.revision for e in seen if e.event == "changed"] == [1, 2]
     assert seen[1].data == {"revision": 1, "event_id": 1}  # two data lines joined
-    assert "重新连接" in seen[2].data["detail"]
+    assert seen[2].data["reason"] is None  # the connection just ended
     assert "Last-Event-ID" not in server.requests[0].headers
     assert server.requests[1].headers["Last-Event-ID"] == "w1"
     assert server.requests[0].headers["Authorization"] == "Bearer t"
     # A 503 is a loss like any other (its sentence carried along), then the watch goes on.
     assert [e.event for e in after_refusal] == [STREAM_LOST, STREAM_OPENED, "changed", STREAM_LOST]
-    assert "维护中" in after_refusal[0].data["detail"]
+    refusal = after_refusal[0].data["reason"]
+    assert refusal.status == 503 and "维护中" in refusal.detail
 
 
 async def test_a_refused_connection_is_retried_with_growing_delays(closed_port: int) -> None:

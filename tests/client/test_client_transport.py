@@ -9,7 +9,6 @@ import pytest
 
 import client._api
 from client import (
-    UNAVAILABLE_DETAIL,
     ApiError,
     ApiTimeout,
     ApiUnavailable,
@@ -38,11 +37,11 @@ def counting(
     return seen, httpx.MockTransport(record)
 
 
-async def test_closed_port_gives_the_unavailable_sentence(closed_port: int) -> None:
+async def test_closed_port_gives_unavailable(closed_port: int) -> None:
     async with CentralAPI(f"http://127.0.0.1:{closed_port}", timeout=2) as api:
         with pytest.raises(ApiUnavailable) as caught:
             await api.health()
-    assert caught.value.detail == UNAVAILABLE_DETAIL
+    assert (caught.value.code, caught.value.message) == ("unavailable", None)
     assert isinstance(caught.value.__cause__, httpx.ConnectError)
 
 
@@ -102,7 +101,7 @@ async def test_timeout_is_not_retried_and_says_so() -> None:
         with pytest.raises(ApiTimeout) as caught:
             await api.health()
     assert len(seen) == 1
-    assert "超时" in caught.value.detail
+    assert caught.value.code == "timeout"
     assert isinstance(caught.value.__cause__, httpx.ReadTimeout)
 
 
@@ -161,3 +160,11 @@ async def test_unauthorized_answer() -> None:
             await api.search_applications(phone="13800138000")
     assert seen[0].headers["Authorization"] == "Bearer abc"
     assert seen[0].url.params["phone"] == "13800138000"
+
+
+@pytest.mark.parametrize(("language", "header"), [("zh_CN", "zh-CN"), ("en", "en")])
+async def test_the_client_asks_for_sentences_in_its_language(language: str, header: str) -> None:
+    seen, transport = counting(lambda request: httpx.Response(200, json=HEALTH))
+    async with CentralAPI("http://api.test", transport=transport, language=language) as api:
+        await api.health()
+    assert seen[0].headers["Accept-Language"] == header

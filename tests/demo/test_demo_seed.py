@@ -151,7 +151,8 @@ async def test_timelines_tell_the_story(
     assert response.status_code == 200, response.text
     events = response.json()["items"]
     actions = [event["action"] for event in events]
-    for action in ("verified", "created", "form_saved", "file_uploaded", "submitted", "rejected"):
+    story = ("verification_confirmed", "created", "form_saved", "file_uploaded", "submitted")
+    for action in (*story, "rejected"):
         assert action in actions
     assert {event["actor"] for event in events} >= {"applicant", "reviewer"}
     assert all("13800138006" not in event["detail"] for event in events)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from domain import Address, Admin, FileInfo, FileKind, Form, Person, make_institution_code
+from tests.messages_text import said
+
+__all__ = ["said"]
 
 TODAY = date(2026, 11, 25)
 NOW = datetime(2026, 11, 25, 10, 30, tzinfo=UTC)

@@ -15,6 +15,7 @@ from domain import (
     normalize_email,
     normalize_mobile,
 )
+from tests.domain.domain_samples import said
 
 mobiles = st.builds(
     lambda second, rest: f"1{second}{rest}",
@@ -56,7 +57,7 @@ def test_mobile_normalizes_common_spellings(raw: str) -> None:
 def test_mobile_errors_say_what_is_wrong(raw: str, message: str) -> None:
     with pytest.raises(FieldInvalid) as caught:
         normalize_mobile(raw, "legal_rep.mobile")
-    assert caught.value.message == message
+    assert said(caught.value) == message
     assert caught.value.field == "legal_rep.mobile"
     assert caught.value.problems[0].field == "legal_rep.mobile"
 
@@ -116,7 +117,7 @@ def test_email_normalizes(raw: str, normalized: str) -> None:
 def test_email_errors_name_the_problem(raw: str, fragment: str) -> None:
     with pytest.raises(FieldInvalid) as caught:
         normalize_email(raw)
-    assert fragment in caught.value.message
+    assert fragment in said(caught.value)
     assert caught.value.field == "admin.email"
 
 

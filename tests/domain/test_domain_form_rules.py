@@ -14,7 +14,7 @@ from domain import (
     make_institution_code,
     submit_problems,
 )
-from tests.domain.domain_samples import CODE, TODAY, all_scans, complete_form, scan
+from tests.domain.domain_samples import CODE, TODAY, all_scans, complete_form, said, scan
 
 
 def _by_field(problems: list[Problem]) -> dict[str, Problem]:
@@ -45,7 +45,7 @@ def test_an_empty_form_lists_every_required_field_in_form_order() -> None:
         "admin.mobile",
         "admin.email",
     ]
-    assert problems[0].message == "请填写医疗机构名称。"
+    assert said(problems[0]) == "请填写医疗机构名称。"
     assert not any(p.warning for p in problems)
 
 
@@ -63,7 +63,7 @@ def test_an_empty_form_lists_every_required_field_in_form_order() -> None:
 def test_opening_date(opened_on: str, fragment: str) -> None:
     problems = form_problems(complete_form(opened_on=opened_on), today=TODAY)
     assert [p.field for p in problems] == ["opened_on"]
-    assert fragment in problems[0].message
+    assert fragment in said(problems[0])
 
 
 def test_opening_this_month_is_fine() -> None:
@@ -87,8 +87,8 @@ def test_code_division_differing_from_the_address_is_a_warning() -> None:
     moved = make_institution_code("45038862", "440106", "11", "A100", "1")  # 天河区
     problems = form_problems(complete_form(code=moved), today=TODAY)
     assert [(p.code, p.warning) for p in problems] == [("code_division_address_mismatch", True)]
-    assert "440106（广东省广州市天河区）" in problems[0].message
-    assert "440104（广东省广州市越秀区）" in problems[0].message
+    assert "440106（广东省广州市天河区）" in said(problems[0])
+    assert "440104（广东省广州市越秀区）" in said(problems[0])
     city_level = make_institution_code("45038862", "440100", "11", "A100", "1")
     assert form_problems(complete_form(code=city_level), today=TODAY) == []
 
@@ -123,7 +123,7 @@ def test_address_cascades(address: Address, field: str, fragment: str) -> None:
     problems = form_problems(complete_form(address=address), today=TODAY)
     blocking = [p for p in problems if not p.warning]
     assert [p.field for p in blocking] == [field]
-    assert fragment in blocking[0].message
+    assert fragment in said(blocking[0])
 
 
 def test_divisions_without_a_lower_level_need_none() -> None:
@@ -142,8 +142,8 @@ def test_contact_values_go_through_the_validators() -> None:
     )
     problems = _by_field(form_problems(form, today=TODAY))
     assert set(problems) == {"legal_rep.mobile", "admin.email"}
-    assert problems["legal_rep.mobile"].message == "手机号码应为 11 位数字，当前只有 10 位。"
-    assert "缺少“.”后缀" in problems["admin.email"].message
+    assert said(problems["legal_rep.mobile"]) == "手机号码应为 11 位数字，当前只有 10 位。"
+    assert "缺少“.”后缀" in said(problems["admin.email"])
 
 
 def test_masked_values_count_as_present() -> None:
@@ -171,11 +171,11 @@ def test_submit_needs_each_scan_exactly_once_and_current() -> None:
         ("files.consent", "file_missing"),
         ("files.license", "file_duplicate"),
     ]
-    assert problems[0].message == (
+    assert said(problems[0]) == (
         "上传的《医疗机构信息收集表》盖章件是资料修改前的版本，请重新下载、盖章后上传。"
     )
-    assert problems[1].message == "还没有上传盖章的《系统使用须知及同意书》。"
-    assert "上传了 2 份" in problems[2].message
+    assert said(problems[1]) == "还没有上传盖章的《系统使用须知及同意书》。"
+    assert "上传了 2 份" in said(problems[2])
 
 
 def test_submit_problems_put_form_problems_first() -> None:

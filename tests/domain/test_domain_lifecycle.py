@@ -17,13 +17,15 @@ from domain import (
     Status,
     TransitionNotAllowed,
     actions_for,
+    describe_status,
     is_application_id,
     new_application_id,
     next_status,
     opens_change_application,
-    status_sentence,
+    render,
+    status_summary,
 )
-from tests.domain.domain_samples import NOW, all_scans, complete_form
+from tests.domain.domain_samples import NOW, all_scans, complete_form, said
 
 BEIJING = timezone(timedelta(hours=8))
 
@@ -55,8 +57,9 @@ def test_actions_for_each_state(status: Status, kind: Kind) -> None:
 
 def test_an_open_change_hides_amend_on_the_approved_application() -> None:
     assert Action.AMEND not in actions_for(Status.APPROVED, Kind.NEW, has_open_change=True)
-    with pytest.raises(TransitionNotAllowed, match="已有一份未完成的变更资料申请"):
+    with pytest.raises(TransitionNotAllowed) as refused:
         next_status(Status.APPROVED, Action.AMEND, has_open_change=True)
+    assert "已有一份未完成的变更资料申请" in said(refused.value)
     assert opens_change_application(Status.APPROVED, Action.AMEND)
     assert not opens_change_application(Status.PENDING, Action.AMEND)
 
@@ -69,9 +72,13 @@ def test_every_pair_is_allowed_or_refused_with_a_sentence(status: Status, action
     else:
         with pytest.raises(TransitionNotAllowed) as refused:
             next_status(status, action)
-        assert refused.value.code == "transition_not_allowed"
-        assert refused.value.message.endswith("。")
-        assert refused.value.message != TransitionNotAllowed.default_message
+        assert refused.value.kind == "transition_not_allowed"
+        assert refused.value.code != TransitionNotAllowed.default.name
+        for language in ("zh_CN", "en"):
+            sentence = render("problem", refused.value.message, language)
+            assert sentence is not None
+            assert sentence.endswith(("。", "."))
+            assert "{" not in sentence
 
 
 def test_transitions() -> None:
@@ -87,11 +94,16 @@ def test_transitions() -> None:
 def test_refusals_name_the_state() -> None:
     with pytest.raises(TransitionNotAllowed) as refused:
         next_status(Status.PENDING, Action.SAVE_FORM)
-    assert refused.value.message == "已提交待审核的申请不能直接修改资料，请先点“修改”退回填写状态。"
-    with pytest.raises(TransitionNotAllowed, match="还没有账号"):
+    assert said(refused.value) == "已提交待审核的申请不能直接修改资料，请先点“修改”退回填写状态。"
+    with pytest.raises(TransitionNotAllowed) as refused:
         next_status(Status.PENDING, Action.RESET_PASSWORD)
-    with pytest.raises(TransitionNotAllowed, match="尚未提交审核"):
+    assert (
+        said(refused.value) == "“待审核”的申请还没有账号，不能重置密码；账号在审核通过后才会开通。"
+    )
+    assert said(refused.value, "en").startswith("An application in “Pending review” has no account")
+    with pytest.raises(TransitionNotAllowed) as refused:
         next_status(Status.DRAFT, Action.APPROVE)
+    assert "尚未提交审核" in said(refused.value)
 
 
 class Lifecycle(RuleBasedStateMachine):
@@ -145,6 +157,10 @@ def _application(status: Status, **changes: object) -> Application:
     return app.model_copy(update=changes)
 
 
+def status_sentence(app: Application, *, now: datetime, language: str = "zh_CN") -> str:
+    return describe_status(status_summary(app, now=now), language)
+
+
 def test_banner_for_a_draft() -> None:
     assert status_sentence(_application(Status.DRAFT), now=NOW) == "资料已齐全，可提交审核"
     missing = _application(Status.DRAFT, form=complete_form(name="", code=""), files=[])
@@ -173,6 +189,34 @@ def test_banner_for_reviewed_applications() -> None:
     assert status_sentence(approved, now=NOW) == "审核通过，登录名 gz440104"
     change = _application(Status.PENDING, kind=Kind.CHANGE, submitted_at=NOW - timedelta(days=2))
     assert status_sentence(change, now=NOW) == "变更资料：待审核，已提交 2 天"
+
+
+def test_banner_in_english_keeps_what_people_typed() -> None:
+    """A reason that happens to be one of our words, or a login name that looks like a status,
+    is data: shown exactly as typed, whatever the language (nothing is parsed)."""
+    rejected = _application(Status.REJECTED, review=Review(reason="修改"))
+    assert status_sentence(rejected, now=NOW, language="en") == "Rejected: 修改"
+    approved = _application(Status.APPROVED, account=AccountRef(id="1", login_name="待审核"))
+    assert status_sentence(approved, now=NOW, language="en") == "Approved, login name 待审核"
+    missing = _application(Status.DRAFT, form=complete_form(name="", code=""), files=[])
+    assert status_sentence(missing, now=NOW, language="en") == (
+        "Draft: 5 items missing (Institution, Inst. code, Stamped institution information "
+        "form, Stamped terms of use and consent form, etc.)"
+    )
+
+
+def test_status_summary_is_data() -> None:
+    pending = _application(Status.PENDING, submitted_at=NOW - timedelta(days=3))
+    summary = status_summary(pending, now=NOW)
+    assert (summary.status, summary.days_pending, summary.reason) == (Status.PENDING, 3, "")
+    missing = _application(Status.DRAFT, form=complete_form(name="", code=""), files=[])
+    assert status_summary(missing, now=NOW).missing == [
+        "name",
+        "code",
+        "files.info_form",
+        "files.consent",
+        "files.license",
+    ]
 
 
 def test_application_ids() -> None:

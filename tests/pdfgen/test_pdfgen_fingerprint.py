@@ -12,6 +12,7 @@ from pdfgen import (
     parse_fingerprint,
     verify_fingerprint,
 )
+from tests.messages_text import said
 from tests.pdfgen.pdf_samples import APPLICATION_ID, complete_form
 
 
@@ -75,5 +76,5 @@ def test_masked_personal_data_is_never_fingerprinted() -> None:
         "admin.mobile",
         "admin.email",
     ]
-    assert "139****5678" in refused.value.problems[1].message
+    assert "139****5678" in said(refused.value.problems[1])
     assert isinstance(fingerprint(APPLICATION_ID, 3, complete_form()), Fingerprint)

@@ -6,6 +6,7 @@ import pytest
 
 from domain import Address, Admin, FormInvalid, Person, make_institution_code
 from pdfgen import DocumentRefused, FormSnapshot, render_consent, render_info_form
+from tests.messages_text import said
 from tests.pdfgen.pdf_samples import GENERATED_ON, application, complete_form
 
 RENDERERS = [render_info_form, render_consent]
@@ -18,10 +19,10 @@ def test_incomplete_form_is_refused_with_its_problems(render) -> None:
         render(application(form), generated_on=GENERATED_ON)
     error = refused.value
     assert isinstance(error, FormInvalid)
-    assert error.code == "document_refused"
+    assert (error.kind, error.code) == ("document_refused", "document_refused_many")
     assert [p.field for p in error.problems] == ["name", "opened_on", "admin.email"]
     assert all(not p.warning for p in error.problems)
-    assert error.message == (
+    assert said(error) == (
         "暂不能生成文件：资料中有 3 处需要补充或更正，请按列出的问题修改资料后重新下载。"
     )
 
@@ -29,7 +30,8 @@ def test_incomplete_form_is_refused_with_its_problems(render) -> None:
 def test_one_problem_is_the_sentence_itself() -> None:
     with pytest.raises(DocumentRefused) as refused:
         render_info_form(application(complete_form(opened_on="2030-01")), generated_on=GENERATED_ON)
-    assert refused.value.message.startswith("暂不能生成文件：开业日期 2030-01 晚于本月")
+    assert refused.value.kind == "document_refused"
+    assert said(refused.value).startswith("开业日期 2030-01 晚于本月")
 
 
 def test_a_warning_does_not_block() -> None:
@@ -46,8 +48,8 @@ def test_extension_b_character_is_refused_by_name_and_field(render) -> None:
         render(application(form), generated_on=GENERATED_ON)
     [problem] = refused.value.problems
     assert problem.field == "name"
-    assert problem.message.startswith("“𠀾”（医疗机构名称）是生僻字，文件所用字体无法打印")
-    assert "𠀾" in refused.value.message
+    assert said(problem).startswith("“𠀾”（医疗机构名称）是生僻字，文件所用字体无法打印")
+    assert "𠀾" in said(refused.value)
 
 
 def test_every_unprintable_character_is_named_once() -> None:
@@ -59,12 +61,12 @@ def test_every_unprintable_character_is_named_once() -> None:
     with pytest.raises(DocumentRefused) as refused:
         render_info_form(application(form), generated_on=GENERATED_ON)
     problems = refused.value.problems
-    assert [(p.field, p.message[:3]) for p in problems] == [
+    assert [(p.field, said(p)[:3]) for p in problems] == [
         ("name", "“𠀾”"),
         ("address.street", "“㐀”"),
         ("legal_rep.name", "“😀”"),
     ]
-    assert "生僻字" not in problems[2].message
+    assert "生僻字" not in said(problems[2])
 
 
 def test_masked_form_is_refused() -> None:
@@ -72,7 +74,7 @@ def test_masked_form_is_refused() -> None:
     with pytest.raises(DocumentRefused) as refused:
         render_consent(application(masked), generated_on=GENERATED_ON)
     assert [p.field for p in refused.value.problems] == ["legal_rep.mobile"]
-    assert "遮挡" in refused.value.message
+    assert "遮挡" in said(refused.value)
 
 
 def test_a_snapshot_renders_like_the_application() -> None:

@@ -14,6 +14,7 @@ import httpx
 from sqlalchemy import select
 
 from server.storage.tables import audit_events, outbox
+from tests.audit_text import with_sentences
 from tests.server.review_helpers import REVIEWER, database_of, headers_for, if_match
 
 
@@ -95,4 +96,4 @@ def account_events(api_app: Any, account_id: str) -> list[Any]:
         .where(audit_events.c.account_id == account_id)
         .order_by(audit_events.c.id)
     )
-    return list(database_of(api_app).run_sync(lambda s: s.execute(statement).all()))
+    return with_sentences(database_of(api_app).run_sync(lambda s: s.execute(statement).all()))

@@ -233,7 +233,7 @@ async def _send_documents(stage: Stage) -> Request:
 # The review.
 
 
-@scenario("POST", APPLICATION + "/amend", "amended")
+@scenario("POST", APPLICATION + "/amend", "amended_because")
 async def _amend(stage: Stage) -> Request:
     app_id = stage.make_application(status="pending", phone=PHONE)
     body = {"reason": "来电要求更正地址"}
@@ -253,7 +253,7 @@ async def _reject(stage: Stage) -> Request:
     return Request("POST", _at(app_id, "/reject"), if_match(1, stage.reviewer()), body)
 
 
-@scenario("POST", APPLICATION + "/notices/resend", "notice_resent")
+@scenario("POST", APPLICATION + "/notices/resend", "approval_resent")
 async def _resend_notice(stage: Stage) -> Request:
     app_id = stage.make_application(status="approved", phone=PHONE)
     return Request("POST", _at(app_id, "/notices/resend"), stage.in_call, {"kind": "approval"})

@@ -74,7 +74,7 @@ async def _check_caller(stage: Stage) -> Request:
     return Request("POST", path, stage.in_call, {"waived_reason": "来电人在外地，手机不在身边"})
 
 
-@scenario("POST", CALL + "/end", "call_ended")
+@scenario("POST", CALL + "/end", "call_ended_note")
 async def _end_call(stage: Stage) -> Request:
     await stage.call_about(stage.make_application(status="approved", phone=PHONE))
     body = {"wrap_up": "resolved", "note": "已告知审核进度"}
@@ -91,7 +91,7 @@ async def _add_note(stage: Stage) -> Request:
     return Request("POST", f"/v1/applications/{app_id}/notes", stage.in_call, body)
 
 
-@scenario("POST", APPLICATION + "/reveal", "revealed")
+@scenario("POST", APPLICATION + "/reveal", "revealed_unchecked")
 async def _reveal(stage: Stage) -> Request:
     app_id = stage.make_application(status="approved", phone=PHONE)
     await stage.call_about(app_id, checked=True)

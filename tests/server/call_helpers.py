@@ -10,6 +10,7 @@ import httpx
 from sqlalchemy import select
 
 from server.storage.tables import audit_events
+from tests.audit_text import with_sentences
 from tests.server.registration_helpers import database, send_code, sms_code
 
 OTHER_PASSWORD = "second horse battery staple"
@@ -79,7 +80,7 @@ async def checked_call(
 def audit_rows(api_app: Any, action: str) -> list[Any]:
     """Every audit event of `action`, oldest first."""
     statement = select(audit_events).where(audit_events.c.action == action)
-    return list(
+    return with_sentences(
         database(api_app).run_sync(
             lambda session: session.execute(statement.order_by(audit_events.c.id)).all()
         )
@@ -91,6 +92,6 @@ def problem(response: httpx.Response, status: int, code: str) -> dict[str, Any]:
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/problem+json"
     body: dict[str, Any] = response.json()
-    assert body["code"] == code, body
+    assert body["type"] == "urn:hqms:problem:" + code, body
     assert str(body["detail"]).endswith("。")
     return body

@@ -17,6 +17,7 @@ from server.storage.tables import (
     form_revisions,
     outbox,
 )
+from tests.audit_text import with_sentences
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 JPG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64
@@ -74,7 +75,7 @@ def event_rows(api_app: Any, application_id: str | None = None) -> list[Any]:
         if application_id is None
         else audit_events.c.application_id == application_id
     )
-    return list(
+    return with_sentences(
         database(api_app).run_sync(
             lambda session: session.execute(
                 select(audit_events).where(condition).order_by(audit_events.c.id)

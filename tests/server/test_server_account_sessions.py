@@ -76,7 +76,7 @@ async def test_sign_in_opens_an_eight_hour_session_stored_hashed(
     assert [e.action for e in account_events(api_app, account.account_id)] == ["account_signed_in"]
     clock.advance(hours=8)
     expired = await _me(api_client, token)
-    assert expired.status_code == 401 and expired.json()["code"] == "unauthorized"
+    assert expired.status_code == 401 and expired.json()["type"] == "urn:hqms:problem:unauthorized"
 
 
 async def test_me_needs_a_live_institution_session(

@@ -104,7 +104,7 @@ async def test_a_wrong_password_or_unknown_login_is_401(
         assert response.status_code in (401, 422)
         if secret:
             assert response.status_code == 401
-            assert response.json()["code"] == "invalid_credentials"
+            assert response.json()["type"] == "urn:hqms:problem:invalid_credentials"
             assert response.headers["content-type"] == "application/problem+json"
 
 

@@ -4,11 +4,10 @@ sentence and changes nothing: no revision, no application, no account change, no
 
 from __future__ import annotations
 
-from typing import Any
-
 import httpx
 
 from server.storage.tables import applications
+from tests.server.call_helpers import problem
 from tests.server.registration_helpers import count
 from tests.server.review_helpers import (
     account_row,
@@ -22,13 +21,8 @@ from tests.server.review_helpers import (
 PHONE = "13800138000"
 
 
-def _problem(response: httpx.Response, status: int, code: str) -> str:
-    assert response.status_code == status, response.text
-    body: dict[str, Any] = response.json()
-    assert body["code"] == code
-    detail: str = body["detail"]
-    assert detail.endswith("。")
-    return detail
+def _detail(response: httpx.Response, status: int, code: str) -> str:
+    return str(problem(response, status, code)["detail"])
 
 
 async def test_amend_from_draft_is_refused_saying_to_edit_directly(
@@ -41,7 +35,7 @@ async def test_amend_from_draft_is_refused_saying_to_edit_directly(
         json={"reason": "来电要求更正地址"},
         headers=if_match(1, auth_headers),
     )
-    assert "直接修改资料" in _problem(refused, 409, "transition_not_allowed")
+    assert "直接修改资料" in _detail(refused, 409, "transition_not_allowed")
     after = (await api_client.get(f"/v1/applications/{app_id}", headers=auth_headers)).json()
     assert (after["status"], after["revision"]) == ("draft", 1)
     assert "amend" not in after["actions"]
@@ -63,7 +57,7 @@ async def test_a_second_change_while_one_is_open_is_refused(
     second = await api_client.post(
         f"/v1/applications/{parent}/amend", json={}, headers=if_match(2, auth_headers)
     )
-    assert "未完成的变更资料申请" in _problem(second, 409, "transition_not_allowed")
+    assert "未完成的变更资料申请" in _detail(second, 409, "transition_not_allowed")
     assert count(api_app, applications, applications.c.kind == "change") == 1
     assert event_actions(database, parent) == events_before
     parent_now = (await api_client.get(f"/v1/applications/{parent}", headers=auth_headers)).json()
@@ -87,9 +81,9 @@ async def test_an_operator_cannot_approve_a_change_of_an_account(
     refused = await api_client.post(
         f"/v1/applications/{change['id']}/approve", json={}, headers=if_match(2, auth_headers)
     )
-    detail = _problem(refused, 403, "forbidden")
+    detail = _detail(refused, 403, "forbidden")
     assert "审核员" in detail and "坐席" in detail
     assert account_row(database, change["account"]["id"]) == account_before
     status = (await api_client.get(f"/v1/applications/{change['id']}", headers=auth_headers)).json()
     assert (status["status"], status["revision"]) == ("pending", 2)
-    assert event_actions(database, change["id"]) == ["created"]
+    assert event_actions(database, change["id"]) == ["change_created"]

@@ -54,7 +54,7 @@ async def test_wrong_password_and_unknown_user_answer_the_same(
     for response in (wrong, unknown):
         assert response.status_code == 401
         assert response.headers["content-type"] == "application/problem+json"
-        assert response.json()["code"] == "invalid_credentials"
+        assert response.json()["type"] == "urn:hqms:problem:invalid_credentials"
         assert response.json()["detail"] == "用户名或密码不正确。"
 
 
@@ -65,7 +65,7 @@ async def test_five_failures_lock_the_operator_for_fifteen_minutes(
         assert (await login(api_client, operator_credentials.username, "wrong")).status_code == 401
     fifth = await login(api_client, operator_credentials.username, "wrong")
     assert fifth.status_code == 429
-    assert fifth.json()["code"] == "login_locked"
+    assert fifth.json()["type"] == "urn:hqms:problem:login_locked"
     assert "北京时间" in fifth.json()["detail"]
     assert int(fifth.headers["retry-after"]) == 15 * 60
     # Even the right password is refused while locked.
@@ -92,7 +92,7 @@ async def test_missing_token_is_a_401_problem(api_client: httpx.AsyncClient) -> 
     assert response.status_code == 401
     assert response.headers["content-type"] == "application/problem+json"
     assert response.headers["www-authenticate"] == "Bearer"
-    assert response.json()["code"] == "unauthorized"
+    assert response.json()["type"] == "urn:hqms:problem:unauthorized"
 
 
 async def test_unknown_token_is_expired_session(api_client: httpx.AsyncClient) -> None:
@@ -159,10 +159,12 @@ async def test_add_operator_hashes_and_refuses_duplicates(api_app) -> None:
         ).all()
     )
     assert record == []
-    with pytest.raises(Conflict, match="wangfang"):
+    with pytest.raises(Conflict) as taken:
         database.run_sync(add_operator, "wangfang", PASSWORD, "operator", "")
-    with pytest.raises(FieldInvalid, match="至少需要"):
+    assert (taken.value.code, taken.value.params) == ("username_taken", {"username": "wangfang"})
+    with pytest.raises(FieldInvalid) as short:
         database.run_sync(add_operator, "short", "abc", "operator", "")
+    assert short.value.code == "password_too_short"
 
 
 async def test_require_role_refuses_other_roles() -> None:
@@ -170,5 +172,6 @@ async def test_require_role_refuses_other_roles() -> None:
     reviewer = Operator(id="1", username="r", role=Role.REVIEWER)
     operator = Operator(id="2", username="o", role=Role.OPERATOR)
     assert await check(reviewer) is reviewer
-    with pytest.raises(Forbidden, match="审核员"):
+    with pytest.raises(Forbidden) as refused:
         await check(operator)
+    assert refused.value.params == {"roles": ["reviewer"], "role": "operator"}

@@ -59,7 +59,7 @@ async def test_a_landline_or_partial_number_is_kept_as_digits(
     assert call["phone"] == "********4321"
     empty = await start_call(api_client, auth_headers)
     assert empty["phone"] == ""
-    assert audit_rows(api_app, "call_started")[-1].detail == "开始通话（来电 号码未记录）"
+    assert audit_rows(api_app, "call_started_no_number")[-1].detail == "开始通话（来电 号码未记录）"
 
 
 async def test_a_call_about_an_unknown_application_is_refused(
@@ -234,7 +234,7 @@ async def test_moving_the_call_keeps_the_check_only_for_the_same_registered_phon
     url = f"/v1/calls/{call['id']}/application"
     same = await api_client.post(url, json={"application_id": change}, headers=auth_headers)
     assert same.json()["caller_check"]["method"] == "sms"
-    assert "沿用" in audit_rows(api_app, "call_attached")[-1].detail
+    assert "沿用" in audit_rows(api_app, "call_attached_check_kept")[-1].detail
     other = await api_client.post(url, json={"application_id": stranger}, headers=auth_headers)
     assert other.json()["caller_check"] is None
 
@@ -255,7 +255,7 @@ async def test_a_call_ends_once_with_its_wrap_up(
     ended = response.json()
     assert ended["wrap_up"] == "resolved" and ended["ended_at"] is not None
     assert ended["wrap_up_note"] == "已告知登录地址，回电 138****8000"
-    [event] = audit_rows(api_app, "call_ended")
+    [event] = audit_rows(api_app, "call_ended_note")
     assert event.detail == "通话结束：问题已解决；备注：已告知登录地址，回电 138****8000"
     assert (event.application_id, event.call_id) == (app_id, call["id"])
     again = await api_client.post(url, json={"wrap_up": "dropped"}, headers=auth_headers)

@@ -87,7 +87,7 @@ async def test_only_a_change_application_has_a_preview_and_only_operators_see_it
     )
     assert refused.status_code == 409
     body = refused.json()
-    assert body["code"] == "not_a_change" and body["detail"].endswith("。")
+    assert body["type"] == "urn:hqms:problem:not_a_change" and body["detail"].endswith("。")
     unknown = await api_client.get(
         "/v1/applications/ZZZZ-ZZZZ/change-preview", headers=auth_headers
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import httpx
 
 from domain import Address, Admin, Form, Person
+from server.services.call_record import NOTE
+from server.services.drafts import SUBMITTED
 
 
 async def test_detail_masks_personal_data_and_carries_an_etag(
@@ -81,7 +83,7 @@ async def test_unknown_application_is_a_404_problem(
         response = await api_client.get(path, headers=auth_headers)
         assert response.status_code == 404
         assert response.headers["content-type"] == "application/problem+json"
-        assert response.json()["code"] == "not_found"
+        assert response.json()["type"] == "urn:hqms:problem:not_found"
         assert "ZZZZ-ZZZZ" in response.json()["detail"]
 
 
@@ -90,7 +92,7 @@ async def test_events_are_the_timeline_oldest_first(
 ) -> None:
     application_id = make_application(
         status="pending",
-        events=[("applicant", "submitted", ""), ("zhangli", "note", "来电询问进度")],
+        events=[("applicant", SUBMITTED()), ("zhangli", NOTE(text="来电询问进度"))],
     )
     response = await api_client.get(
         f"/v1/applications/{application_id}/events", headers=auth_headers
@@ -103,7 +105,8 @@ async def test_events_are_the_timeline_oldest_first(
         "at": items[2]["at"],
         "actor": "zhangli",
         "action": "note",
-        "detail": "来电询问进度",
+        "params": {"text": "来电询问进度"},
+        "detail": "备注：来电询问进度",
         "changes": [],
         "call_id": None,
     }

@@ -98,7 +98,7 @@ async def test_an_incomplete_form_is_refused_listing_what_is_missing(
         )
         assert response.status_code == 422
         problem = response.json()
-        assert problem["code"] == "document_refused"
+        assert problem["type"] == "urn:hqms:problem:document_refused"
         fields = {error["field"] for error in problem["errors"]}
         assert {"code", "opened_on", "admin.email"} <= fields
         assert problem["detail"].startswith("暂不能生成文件")

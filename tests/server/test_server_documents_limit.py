@@ -44,7 +44,7 @@ async def test_one_send_per_ten_minutes(
     assert refused.status_code == 429, refused.text
     assert refused.headers["retry-after"] == "420"
     body = refused.json()
-    assert (body["code"], body["retry_after"]) == ("rate_limited", 420)
+    assert (body["type"], body["retry_after"]) == ("urn:hqms:problem:rate_limited", 420)
     assert "7 分钟" in body["detail"] and body["detail"].endswith("。")
     assert _documents(api_app, app_id) == 1
     # Another application has its own count.

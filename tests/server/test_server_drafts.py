@@ -11,6 +11,7 @@ from sqlalchemy import insert
 from domain import make_institution_code
 from server.storage.tables import applications, form_revisions, hqms_registry, outbox
 from tests.conftest import valid_form
+from tests.server.call_helpers import problem as _problem
 from tests.server.registration_helpers import (
     JPG,
     application_row,
@@ -26,14 +27,6 @@ from tests.server.registration_helpers import (
 
 PHONE = "13600136000"
 NEW_PHONE = "13500135000"
-
-
-def _problem(response: httpx.Response, status: int, code: str) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    body: dict[str, Any] = response.json()
-    assert body["code"] == code
-    return body
 
 
 def _form_body(serial: int = 7, **changes: Any) -> dict[str, Any]:
@@ -144,8 +137,9 @@ async def test_saving_the_form_keeps_masked_values_and_records_field_names(
     assert stored["legal_rep"]["mobile"] == "13900139000"
     events = event_rows(api_app, app["id"])
     assert [e.action for e in events] == ["created", "form_saved", "form_saved"]
-    assert events[-1].detail == "修改了：address.street"
-    assert "张晓梅" not in events[1].detail and "admin.name" in events[1].detail
+    assert events[-1].params == {"fields": ["address.street"]}
+    assert events[-1].detail == "修改了：地址（街道）"
+    assert "张晓梅" not in events[1].detail and "admin.name" in events[1].params["fields"]
     # Saving the same form again changes nothing at all.
     same = await _put_form(api_client, app["id"], form, headers, '"3"')
     assert same.status_code == 200 and same.json()["revision"] == 3

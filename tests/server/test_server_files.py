@@ -3,12 +3,11 @@ drafts only; download for reviewers (DESIGN §2, §5)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import httpx
 
 from domain import FileKind
 from server.services.files import MAX_FILE_BYTES, safe_filename
+from tests.server.call_helpers import problem as _problem
 from tests.server.registration_helpers import (
     JPG,
     PDF,
@@ -21,15 +20,6 @@ from tests.server.registration_helpers import (
 )
 
 PHONE = "13400134000"
-
-
-def _problem(response: httpx.Response, status: int, code: str) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    body: dict[str, Any] = response.json()
-    assert body["code"] == code
-    assert body["detail"].endswith("。")
-    return body
 
 
 async def test_an_upload_is_stored_with_a_safe_name_and_can_be_downloaded(

@@ -27,7 +27,7 @@ async def test_health_is_503_problem_when_the_database_is_unreachable(tmp_path: 
     assert response.status_code == 503
     assert response.headers["content-type"] == "application/problem+json"
     problem = response.json()
-    assert problem["code"] == "unavailable"
+    assert problem["type"] == "urn:hqms:problem:unavailable"
     assert "数据库" in problem["detail"]
     assert str(tmp_path) not in response.text
 
@@ -37,11 +37,12 @@ async def test_unknown_route_is_a_404_problem(api_client: httpx.AsyncClient) -> 
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json() == {
-        "type": "about:blank",
+        "type": "urn:hqms:problem:not_found",
         "title": "未找到",
         "status": 404,
         "detail": "没有这个接口地址，请检查请求路径。",
-        "code": "not_found",
+        "code": "unknown_path",
+        "params": {},
         "errors": [],
     }
 
@@ -50,7 +51,7 @@ async def test_wrong_method_is_a_405_problem(api_client: httpx.AsyncClient) -> N
     response = await api_client.delete("/v1/health")
     assert response.status_code == 405
     assert response.headers["content-type"] == "application/problem+json"
-    assert response.json()["code"] == "method_not_allowed"
+    assert response.json()["type"] == "urn:hqms:problem:method_not_allowed"
 
 
 async def test_openapi_describes_the_paths(api_client: httpx.AsyncClient) -> None:

@@ -35,7 +35,7 @@ async def test_a_retried_send_replays_the_first_response(
         "/v1/verifications", json={"phone": "13300133001", "purpose": "register"}, headers=key
     )
     assert other.status_code == 422
-    assert other.json()["code"] == "idempotency_mismatch"
+    assert other.json()["type"] == "urn:hqms:problem:idempotency_mismatch"
     assert count(api_app, outbox) == 1
     # After 24 hours the key is forgotten: the same request runs anew.
     clock.advance(hours=24, seconds=1)
@@ -62,14 +62,19 @@ async def test_a_retried_submit_and_upload_do_not_double(
         {**headers, "Idempotency-Key": "up-1"},
         content=PDF + b"%another page",
     )
-    assert changed.status_code == 422 and changed.json()["code"] == "idempotency_mismatch"
+    assert (
+        changed.status_code == 422
+        and changed.json()["type"] == "urn:hqms:problem:idempotency_mismatch"
+    )
 
     # A failure is not stored: fixing the request and retrying with the key runs it.
     submit_key = {**headers, "Idempotency-Key": "submit-1"}
     missing = await api_client.post(f"{path}/submit", headers=submit_key)
     assert missing.status_code == 428
     blocked = await api_client.post(f"{path}/submit", headers={**submit_key, "If-Match": '"1"'})
-    assert blocked.status_code == 422 and blocked.json()["code"] == "submit_blocked"
+    assert (
+        blocked.status_code == 422 and blocked.json()["type"] == "urn:hqms:problem:submit_blocked"
+    )
     assert count(api_app, idempotency_keys) == 1  # only the upload's response
 
 

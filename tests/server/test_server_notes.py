@@ -34,7 +34,8 @@ async def test_a_note_joins_the_timeline_under_its_call(
     assert response.status_code == 201, response.text
     note = response.json()
     assert note["action"] == "note" and note["actor"] == operator_credentials.username
-    assert note["detail"] == "对方下午补传执业许可证"
+    assert note["params"] == {"text": "对方下午补传执业许可证"}
+    assert note["detail"] == "备注：对方下午补传执业许可证"
     assert note["call_id"] == call["id"] and note["changes"] == []
     events = await api_client.get(f"/v1/applications/{app_id}/events", headers=auth_headers)
     assert events.json()["items"][-1] == note
@@ -45,7 +46,8 @@ async def test_numbers_and_emails_in_a_note_are_stored_masked(
 ) -> None:
     text = "请回电 13800138000 或 +86 139-0013-9000，邮件发 li.ming@example.com"
     response = await add_note(api_client, app_id, auth_headers, text)
-    assert response.json()["detail"] == "请回电 138****8000 或 139****9000，邮件发 l***@example.com"
+    masked = "请回电 138****8000 或 139****9000，邮件发 l***@example.com"
+    assert response.json()["params"] == {"text": masked}
     [row] = audit_rows(api_app, "note")
     for secret in ("13800138000", "13900139000", "0013-9000", "li.ming"):
         assert secret not in row.detail

@@ -45,7 +45,7 @@ async def test_a_new_draft_cannot_take_the_code_of_an_institution_with_an_accoun
     )
     assert refused.status_code == 409, refused.text
     body = refused.json()
-    assert (body["code"], body["detail"]) == ("conflict", HAS_ACCOUNT)
+    assert (body["type"], body["detail"]) == ("urn:hqms:problem:conflict", HAS_ACCOUNT)
     assert login_name not in body["detail"] and approved not in body["detail"]
     row = application_row(api_app, app["id"])
     assert row.revision == 1 and not row.code  # nothing saved
@@ -74,7 +74,7 @@ async def test_approval_refuses_a_second_account_and_changes_nothing(
     )
     assert refused.status_code == 409, refused.text
     body = refused.json()
-    assert body["code"] == "conflict"
+    assert body["type"] == "urn:hqms:problem:conflict"
     assert body["detail"] == (
         f"该医疗机构已开通账号（登录名 {login_name}），如需修改资料请办理“变更资料”。"
     )

@@ -20,6 +20,7 @@ from server.outbox import Attachment, deliver_due, delivery_worker, enqueue
 from server.outbox.delivery import MAX_ATTEMPTS, deliver_due_sync
 from server.storage.engine import Database
 from server.storage.tables import audit_events, outbox
+from tests.audit_text import with_sentences
 from tests.notification_servers import SmsGateway, SmtpServer
 
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
@@ -78,12 +79,12 @@ def row(database: Database, message_id: int) -> Any:
 def actions(database: Database, application_id: str) -> list[tuple[str, str]]:
     rows = database.run_sync(
         lambda s: s.execute(
-            select(audit_events.c.action, audit_events.c.detail)
+            select(audit_events.c.action, audit_events.c.params)
             .where(audit_events.c.application_id == application_id)
             .order_by(audit_events.c.id)
         ).all()
     )
-    return [(r.action, r.detail) for r in rows]
+    return [(r.action, r.detail) for r in with_sentences(rows)]
 
 
 async def test_email_goes_over_smtp_with_the_secret_and_the_row_is_scrubbed(
@@ -149,7 +150,7 @@ async def test_a_failing_gateway_is_retried_with_backoff(
     first = row(database, message_id)
     assert (first.status, first.attempts) == ("pending", 1)
     assert first.next_attempt_at == NOW + timedelta(seconds=5)
-    assert "HTTP 500" in first.last_error
+    assert (first.last_error, first.last_error_params) == ("sms_refused", {"status": 500})
     assert first.secrets == {"secret": SECRET}  # kept for the next try
     # Not due before its time.
     assert await deliver_due(wired, NOW + timedelta(seconds=4), database=database) == 0
@@ -184,7 +185,7 @@ async def test_after_the_last_retry_the_message_fails_scrubbed_with_an_event(
     assert final.status == "failed"
     assert final.attempts == MAX_ATTEMPTS == 6
     assert final.secrets is None
-    assert "连不上邮件服务器" in final.last_error
+    assert final.last_error == "smtp_unreachable"
     assert waits[:5] == [
         timedelta(seconds=5),
         timedelta(seconds=30),

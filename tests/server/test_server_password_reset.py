@@ -25,20 +25,13 @@ from tests.server.account_helpers import (
     newest_secret,
     sign_in,
 )
+from tests.server.call_helpers import problem as _problem
 from tests.server.registration_helpers import count
 from tests.server.review_helpers import account_row, applicant_headers, database_of, outbox_rows
 
 PHONE = "13800138000"
 OTHER_PHONE = "13700137000"
 EMAIL = "zhangxiaomei@example.com"
-
-
-def _problem(response: httpx.Response, status: int, code: str) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    body: dict[str, Any] = response.json()
-    assert body["code"] == code and str(body["detail"]).endswith("。")
-    return body
 
 
 def _path(account_id: str) -> str:

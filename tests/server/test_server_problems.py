@@ -9,7 +9,7 @@ import httpx
 
 import domain
 from domain import DomainError, Operator, Role
-from server._problems import DOMAIN_ERROR_STATUS
+from server._problems import DOMAIN_ERROR_STATUS, PROBLEM_KINDS
 from server.auth import require_role
 
 
@@ -33,11 +33,12 @@ def test_every_domain_error_has_its_own_status() -> None:
     assert len(classes) >= 9
     missing = sorted(cls.__name__ for cls in classes if cls not in DOMAIN_ERROR_STATUS)
     assert missing == []
-    codes = [cls.code for cls in classes]
-    assert len(codes) == len(set(codes)), "each domain error needs its own stable code"
-    for status, title in DOMAIN_ERROR_STATUS.values():
+    kinds = [cls.kind for cls in classes]
+    assert len(kinds) == len(set(kinds)), "each domain error needs its own kind"
+    titled = {code.name for code in PROBLEM_KINDS}
+    assert set(kinds) <= titled, "each kind needs its title in the catalogue"
+    for status in DOMAIN_ERROR_STATUS.values():
         assert 400 <= status < 500
-        assert title
 
 
 async def test_role_refusal_is_a_403_problem(api_app, api_client: httpx.AsyncClient, auth_headers):
@@ -51,7 +52,7 @@ async def test_role_refusal_is_a_403_problem(api_app, api_client: httpx.AsyncCli
     assert response.status_code == 403
     assert response.headers["content-type"] == "application/problem+json"
     problem = response.json()
-    assert problem["code"] == "forbidden"
+    assert problem["type"] == "urn:hqms:problem:forbidden"
     assert problem["detail"] == "此操作需要审核员、管理员权限，当前账号是坐席。"
 
 
@@ -61,7 +62,7 @@ async def test_malformed_json_body_is_a_422_problem(api_client: httpx.AsyncClien
     )
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
-    assert response.json()["code"] == "validation_error"
+    assert response.json()["type"] == "urn:hqms:problem:validation_error"
     assert all(error["message"] for error in response.json()["errors"])
 
 
@@ -88,7 +89,7 @@ async def test_unexpected_error_is_a_500_problem_without_internals(api_app) -> N
         response = await client.get("/v1/test-broken")
     assert response.status_code == 500
     assert response.headers["content-type"] == "application/problem+json"
-    assert response.json()["code"] == "internal_error"
+    assert response.json()["type"] == "urn:hqms:problem:internal_error"
     assert response.json()["detail"].startswith("服务内部错误")
     assert "secret" not in response.text
     assert "RuntimeError" not in response.text

@@ -55,7 +55,7 @@ async def test_registry_membership_is_flagged(
     report = (await api_client.get(f"/v1/codes/{CODE}", headers=auth_headers)).json()
     assert report["in_hqms"] is True
     assert report["hqms_name"] == "广州市第一人民医院"
-    assert "HQMS" in report["hqms_message"]
+    assert report["hqms_code"] == "already_in_hqms"
 
 
 async def test_codes_need_a_login(api_client: httpx.AsyncClient) -> None:

@@ -36,7 +36,7 @@ async def test_the_code_goes_to_the_account_administrators_phone(
         assert ACCOUNT_PHONE not in sent.text
     messages = outbox_rows(api_app, outbox.c.purpose == "verification_code")
     assert [m.recipient for m in messages] == [ACCOUNT_PHONE, ACCOUNT_PHONE]
-    events = [e for e in event_rows(api_app, app_id) if e.action == "verification_sent"]
+    events = [e for e in event_rows(api_app, app_id) if e.action == "verification_sent_registered"]
     assert [e.detail for e in events] == [
         "核实来电人身份验证码已发送至 136****6000（申请登记的手机号）",
         "重置密码验证码已发送至 136****6000（申请登记的手机号）",

@@ -86,7 +86,7 @@ async def test_the_approval_notice_goes_again_without_a_password(
     [message] = gateway.received
     assert message["phone"] == PHONE and "l***@example.com" in message["text"]
 
-    [event] = audit_rows(api_app, "notice_resent")
+    [event] = audit_rows(api_app, "approval_resent")
     assert (event.application_id, event.actor) == (app_id, operator_credentials.username)
     assert "不含密码" in event.detail and "lisi@" not in event.detail and PHONE not in event.detail
     history = await api_client.get(f"/v1/applications/{app_id}/notifications", headers=auth_headers)
@@ -106,7 +106,7 @@ async def test_the_rejection_notice_goes_again_with_its_reason(
     [email] = outbox_rows(database_of(api_app), app_id)
     assert (email.recipient, email.purpose) == ("zhangxiaomei@example.com", "rejection_resent")
     assert f"原因：{reason}" in email.body
-    [event] = audit_rows(api_app, "notice_resent")
+    [event] = audit_rows(api_app, "rejection_resent")
     assert event.detail == "重发审核不通过通知：邮件至 z***@example.com"
 
 
@@ -126,7 +126,7 @@ async def test_a_state_without_that_notice_refuses_and_sends_nothing(
     refused = await _resend(api_client, app_id, kind, auth_headers)
     assert words in problem(refused, 409, "transition_not_allowed")["detail"]
     assert outbox_rows(database_of(api_app), app_id) == []
-    assert audit_rows(api_app, "notice_resent") == []
+    assert audit_rows(api_app, "approval_resent") == audit_rows(api_app, "rejection_resent") == []
 
 
 async def test_one_resend_per_ten_minutes_and_three_a_day(
@@ -158,7 +158,7 @@ async def test_one_resend_per_ten_minutes_and_three_a_day(
     fourth = await _resend(api_client, app_id, "approval", headers)
     assert "上限" in problem(fourth, 429, "rate_limited")["detail"]
     assert int(fourth.headers["retry-after"]) == int(timedelta(hours=23, minutes=30).seconds)
-    assert len(audit_rows(api_app, "notice_resent")) == 3
+    assert len(audit_rows(api_app, "approval_resent")) == 3
     clock.now = datetime.fromisoformat("2026-11-03T16:00:01Z")
     token = make_operator.token_for(operator_credentials, now=clock.now, ttl=timedelta(hours=1))
     headers = {"Authorization": f"Bearer {token}"}  # the first one expired overnight

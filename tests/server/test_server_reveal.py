@@ -76,7 +76,8 @@ async def test_the_audit_line_names_the_field(
     call = await checked_call(api_client, api_app, auth_headers, approved, PHONE)
     await reveal(api_client, approved, auth_headers, call["id"], reason="核对号码 13900139000")
     [event] = audit_rows(api_app, "revealed")
-    assert event.detail == "查看完整的数据管理员手机号，原因：核对号码 139****9000"
+    assert event.params == {"field": "admin.mobile", "reason": "核对号码 139****9000"}
+    assert event.detail == "查看完整的管理员手机，原因：核对号码 139****9000"
 
 
 async def test_a_reveal_without_a_reason_is_refused(
@@ -112,9 +113,9 @@ async def test_a_reveal_after_a_waived_check_works_and_says_so(
     assert waived.status_code == 200, waived.text
     response = await reveal(api_client, approved, auth_headers, call["id"], field="admin.email")
     assert response.status_code == 200, response.text
-    [event] = audit_rows(api_app, "revealed")
+    [event] = audit_rows(api_app, "revealed_unchecked")
     assert event.detail == (
-        "查看完整的数据管理员邮箱，原因：来电人要核对登记的手机号"
+        "查看完整的管理员邮箱，原因：来电人要核对登记的手机号"
         "（来电人身份未核实：来电人是院长本人，管理员休假）"
     )
 

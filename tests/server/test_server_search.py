@@ -46,7 +46,7 @@ async def test_bad_phone_is_a_422_problem_with_a_sentence(
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
     problem = response.json()
-    assert problem["code"] == "field_invalid"
+    assert problem["type"] == "urn:hqms:problem:field_invalid"
     assert problem["detail"] == "手机号码应为 11 位数字，当前只有 10 位。"
     assert problem["errors"][0]["field"] == "phone"
 
@@ -88,7 +88,7 @@ async def test_status_filter_accepts_several(
     assert sorted(item["id"] for item in page["items"]) == sorted([draft, pending])
     bad = await api_client.get("/v1/applications", params={"status": "lost"}, headers=auth_headers)
     assert bad.status_code == 422
-    assert bad.json()["code"] == "validation_error"
+    assert bad.json()["type"] == "urn:hqms:problem:validation_error"
     assert bad.json()["errors"][0]["field"] == "status.0"
 
 
@@ -132,8 +132,9 @@ async def test_bad_cursor_and_limit_are_422_problems(
     assert bad_limit.json()["errors"] == [
         {
             "field": "limit",
+            "code": "value_too_small",
+            "params": {"field": "limit", "limit": 1},
             "message": "每页条数应不小于 1。",
-            "code": "validation_error",
             "warning": False,
         }
     ]

@@ -37,5 +37,5 @@ async def test_the_failure_that_locks_says_until_when(
 ) -> None:
     for _ in range(5):
         await login(api_client, TEST_USERNAME, "guess")
-    last = audit_rows(api_app, "sign_in_failed")[-1]
+    last = audit_rows(api_app, "sign_in_failed_locked")[-1]
     assert last.detail.startswith("登录失败：密码不正确；失败次数过多，登录锁定至北京时间")

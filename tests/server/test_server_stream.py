@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from server.routes import stream as stream_route
+from server.services.call_record import NOTE
 from server.storage.writes import add_event
 from tests.server.review_helpers import applicant_headers, database_of, headers_for, if_match
 
@@ -75,8 +76,7 @@ def _note(database: Any, application_id: str, text: str) -> None:
             application_id=application_id,
             at=datetime.now(UTC),
             actor="another-process",
-            action="note",
-            detail=text,
+            event=NOTE(text=text),
         )
         session.commit()
 

@@ -98,7 +98,9 @@ async def test_approving_a_change_records_the_accounts_data_before_and_after(
     )
     assert approved.status_code == 200, approved.text
     [event] = [
-        e for e in await _timeline(api_client, change_id, auth_headers) if e["action"] == "approved"
+        e
+        for e in await _timeline(api_client, change_id, auth_headers)
+        if e["action"].startswith("change_approved")
     ]
     assert event["actor"] == REVIEWER
     assert event["changes"] == [

@@ -75,7 +75,7 @@ async def test_the_unlock_that_locks_ends_the_session(
     response = await unlock(api_client, auth_headers, "guess")
     assert "锁定" in problem(response, 429, "login_locked")["detail"]
     assert int(response.headers["retry-after"]) == 15 * 60
-    assert "本次登录已结束" in audit_rows(api_app, "unlock_failed")[-1].detail
+    assert "本次登录已结束" in audit_rows(api_app, "unlock_failed_locked")[-1].detail
     ended = await api_client.get("/v1/applications?phone=13800138000", headers=auth_headers)
     problem(ended, 401, "unauthorized")
     problem(await login(api_client, TEST_PASSWORD), 429, "login_locked")

@@ -49,7 +49,7 @@ async def test_a_right_code_after_the_fifth_wrong_try_is_gone(
     # The fifth try is the right code: it counts, and it succeeds.
     assert (await _confirm(api_client, verification_id, code)).status_code == 200
     again = await _confirm(api_client, verification_id, code)
-    assert again.status_code == 409 and again.json()["code"] == "verification_used"
+    assert again.status_code == 409 and again.json()["type"] == "urn:hqms:problem:verification_used"
 
 
 async def test_sends_at_the_same_moment_send_one_code(

@@ -9,6 +9,7 @@ import httpx
 from sqlalchemy import select
 
 from server.storage.tables import outbox, verifications
+from tests.server.call_helpers import problem as _problem
 from tests.server.registration_helpers import (
     count,
     database,
@@ -19,15 +20,6 @@ from tests.server.registration_helpers import (
 )
 
 PHONE = "13700137000"
-
-
-def _problem(response: httpx.Response, status: int, code: str) -> dict[str, object]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    body: dict[str, object] = response.json()
-    assert body["code"] == code
-    assert str(body["detail"]).endswith("。")
-    return body
 
 
 async def _confirm(client: httpx.AsyncClient, verification_id: str, code: str) -> httpx.Response:

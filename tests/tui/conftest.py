@@ -98,7 +98,7 @@ def english() -> Iterator[None]:
     try:
         yield
     finally:
-        set_language("zh")
+        set_language("zh_CN")
 
 
 _IDEOGRAPH = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]+")

@@ -92,9 +92,9 @@ EVENTS = EventPage(
             at=datetime(2026, 11, 15, 14, 0, tzinfo=UTC),
             actor="applicant",
             action="created",
-            detail="创建首次申请",
+            params={"phone": "138****8005"},
         ),
-        Event(id="2", at=SUBMITTED_AT, actor="applicant", action="submitted", detail="提交审核"),
+        Event(id="2", at=SUBMITTED_AT, actor="applicant", action="submitted"),
     ]
 )
 
@@ -138,7 +138,8 @@ NOTIFICATIONS = {
             "status": "failed",
             "attempts": 6,
             "created_at": "2026-11-15T13:58:00Z",
-            "last_error": "短信网关返回 503",
+            "error_code": "sms_refused",
+            "error_params": {"status": 503},
         },
     ]
 }

@@ -125,4 +125,4 @@ async def test_amend_after_rejection_through_resubmission(
         assert STALE_MARK not in files_text(detail)
 
     events = [event.action for event in (await signed_in.get_events(application_id)).items]
-    assert events[-1] == "submitted" and "amended" in events
+    assert events[-1] == "submitted" and "amended_because" in events

@@ -192,5 +192,5 @@ def test_failure_sentences_name_what_is_wrong() -> None:
     limited.retry_after = 42
     assert "42 秒" in change_failure_sentence(limited)
     limited.retry_after = 20_000
-    assert change_failure_sentence(limited) == limited.detail
+    assert change_failure_sentence(limited) == "验证码发送过于频繁，请稍后再发送。"
     assert "过期" in change_failure_sentence(VerificationGoneError())

@@ -12,7 +12,7 @@ import pytest
 from textual.app import App
 
 from client import CentralAPI
-from domain import Application, division_name
+from domain import VOCABULARY, Application, division_name
 from tests.tui.aftercare_hands import footer_keys, open_detail
 from tui import HotlineApp
 from tui.widgets import NotificationsSection, StatusBanner, TimelineSection
@@ -57,9 +57,15 @@ def every_line(app: HotlineApp) -> str:
 
 
 def event_data(app: HotlineApp) -> list[str]:
-    """Texts typed by people, carried by the timeline: call notes (the demo's are Chinese)."""
+    """What people typed, carried by the timeline: the events' data parameters (a note, a
+    reason, a file's name; not the vocabulary ones, which are shown in English) and the
+    values before and after a change."""
     section = app.screen.query_one(TimelineSection)
-    return [event.detail or "" for event in section.events if event.action == "note"]
+    data: list[str] = []
+    for event in section.events:
+        data += [str(value) for name, value in event.params.items() if name not in VOCABULARY]
+        data += [value for change in event.changes for value in (change.before, change.after)]
+    return data
 
 
 @pytest.mark.parametrize("phone", sorted(DEMO_DETAILS))
@@ -126,14 +132,14 @@ async def test_the_timeline_and_notifications_read_english_after_a_resend(
 
         notifications = app.screen.query_one(NotificationsSection)
         history = "\n".join(str(label.render()) for label in notifications.query("Label"))
-        assert "Resend the rejection notice" in history and "Email a***@" in history, history
+        assert "Rejection notice (resent)" in history and "Email a***@" in history, history
         assert "· Waiting" in history or "· Sent" in history, history
         assert not chinese_left(history, data), history
 
         timeline = app.screen.query_one(TimelineSection)
         lines = "\n".join(str(label.render()) for label in timeline.query("Label"))
-        assert "Rejection notice resent: email to" in lines, lines
-        assert "Rejected: " in lines and "(data administrator emailed)" in lines, lines
+        assert "Rejection notice resent: e-mail to" in lines, lines
+        assert "Rejected: " in lines and "(e-mailed to the data administrator)" in lines, lines
         assert "Call linked to this application" in lines, lines
         assert not chinese_left(lines, data), lines
 

@@ -18,6 +18,7 @@ from textual.widgets import Input
 from client import CentralAPI
 from server.demo import DEMO_OPERATORS, DEMO_PHONES
 from server.storage.tables import audit_events
+from tests.audit_text import with_sentences
 from tests.e2e.running_api import until
 from tests.tui.aftercare_hands import open_detail, settle, status_of
 from tests.tui.conftest import KIOSK_NOW
@@ -40,13 +41,13 @@ def unlock_events(database_url: str) -> list[tuple[str, str, str]]:
     try:
         with engine.connect() as connection:
             rows = connection.execute(
-                select(audit_events.c.actor, audit_events.c.action, audit_events.c.detail)
+                select(audit_events.c.actor, audit_events.c.action, audit_events.c.params)
                 .where(audit_events.c.action.in_(["unlocked", "unlock_failed"]))
                 .order_by(audit_events.c.id)
             ).all()
     finally:
         engine.dispose()
-    return [(row.actor, row.action, row.detail) for row in rows]
+    return [(row.actor, row.action, row.detail) for row in with_sentences(rows)]
 
 
 async def test_idle_kiosk_locks_and_unlocks_onto_the_half_typed_number(

@@ -141,19 +141,19 @@ def test_timeline_words_say_before_and_after_and_who() -> None:
         at=datetime(2026, 11, 20, 2, 0, tzinfo=UTC),
         actor="applicant",
         action="form_saved",
-        detail="",
+        params={"fields": ["admin.email", "subjects"]},
         changes=[
             FieldChange(field="admin.email", before="z***@a.cn", after="w***@b.cn"),
             FieldChange(field="subjects", before="", after="内科"),
         ],
     )
     assert event_lines(event) == [
-        "保存资料（申请人）",
+        "修改了：管理员邮箱、诊疗科目（申请人）",
         "管理员邮箱：z***@a.cn → w***@b.cn",
         "诊疗科目：（空） → 内科",
     ]
     assert change_line(FieldChange(field="address.city", before="440100", after="440300")) == (
         "地址（市）：440100 → 440300"
     )
-    note = event.model_copy(update={"action": "note", "detail": "已告知", "changes": []})
+    note = event.model_copy(update={"action": "note", "params": {"text": "已告知"}, "changes": []})
     assert event_lines(note) == ["备注：已告知（申请人）"]

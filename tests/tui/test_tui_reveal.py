@@ -76,7 +76,7 @@ async def test_reveal_asks_for_the_caller_check_first_then_shows_the_value_a_whi
             str(label.render()) for label in detail.query_one(TimelineSection).query("Label")
         )
         assert "已通过短信核实来电人身份" in timeline, timeline
-        assert "数据管理员手机号，原因：来电人核对登记的手机号" in timeline, timeline
+        assert "查看完整的管理员手机，原因：来电人核对登记的手机号" in timeline, timeline
         assert PHONE not in timeline
 
         await pilot.press("n")  # anything over the screen hides the value

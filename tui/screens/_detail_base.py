@@ -23,7 +23,6 @@ from client import ApiError, CentralAPI, Notification, RateLimitedError, Unautho
 from domain import Application, Event
 
 from .._i18n import N_, SOURCE_LANGUAGE, current_language, tr
-from .._received import received
 from .._text import failure_sentence
 from ._base import ApiScreen
 
@@ -116,7 +115,7 @@ class DetailBase(ApiScreen):
         except ApiError as error:
             if isinstance(error, UnauthorizedError):
                 raise
-            return None, tr("无法读取通知：{reason}", reason=received(error.detail, error.code))
+            return None, tr("无法读取通知：{reason}", reason=failure_sentence(error))
 
     def done(self, sentence: str) -> None:
         """An action succeeded: say so and show what it changed."""

@@ -76,7 +76,7 @@ class RecordActions(DetailBase):
     def action_amend(self) -> None:
         if self.application is None:
             return
-        state = tr(STATUS_LABELS[self.application.status])
+        state = STATUS_LABELS[self.application.status]
         modal = ReasonModal(
             tr("修改申请"),
             tr("申请将从“{state}”退回“填写中”，已上传的文件保留。请填写修改原因：", state=state),

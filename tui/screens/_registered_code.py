@@ -54,9 +54,7 @@ def code_failure_sentence(
     if isinstance(error, RateLimitedError) and error.retry_after:
         seconds = int(error.retry_after)
         if seconds <= LONGEST_SHOWN_WAIT:
-            from .._received import received
-
-            detail = received(error.detail, error.code)
+            detail = failure_sentence(error)
             return tr(too_often, detail=detail, seconds=seconds)
     return failure_sentence(error)
 

@@ -13,10 +13,10 @@ from textual import on
 from textual.widgets import ContentSwitcher
 
 from client import SubmitBlockedError, VerificationFailedError
-from domain import Application, DomainError, Problem, normalize_mobile, status_sentence
+from domain import Application, DomainError, Problem, normalize_mobile
 
 from .._i18n import tr
-from .._received import received
+from .._said import api_error_sentence, domain_sentence, status_words
 from ..widgets import FormEditor, StatusPanel, StepsBar, UploadsPanel, VerifyPanel, is_file_problem
 from ._walk_steps import FORM, STATUS, STEP_IDS, VERIFY, step_where_it_stands, steps_done
 from ._walk_work import (
@@ -63,7 +63,7 @@ class WalkthroughReactions(WalkthroughWorkers):
         try:
             phone = normalize_mobile(message.phone, field="phone")
         except DomainError as error:
-            self.status_line.error(received(error.message, error.code))
+            self.status_line.error(domain_sentence(error))
             return
         self.status_line.busy(tr("正在发送验证码…"))
         self.start_verification(phone)
@@ -168,13 +168,15 @@ class WalkthroughReactions(WalkthroughWorkers):
     @on(Refused)
     def refused(self, message: Refused) -> None:
         error = message.error
-        detail = received(error.detail, error.code)
+        detail = api_error_sentence(error)
         if isinstance(error, SubmitBlockedError):
             if self.application is not None:
                 self.query_one(StatusPanel).show(self.application, detail, error.errors)
         else:
-            # The editor translates each problem itself: it gets the sentence as received.
-            problem = Problem(field="code", message=error.detail, code=error.code)
+            # A refusal of the whole form (e.g. the institution is in HQMS) shows at the code.
+            problem = Problem(
+                field="code", code=error.code, params=error.params, message=error.detail
+            )
             self.form_editor.show_problems(error.errors or [problem])
         self.status_line.error(detail)
 
@@ -193,7 +195,7 @@ class WalkthroughReactions(WalkthroughWorkers):
         uploads = self.query_one(UploadsPanel)
         uploads.set_documents_dir(default_documents_dir(application.id))
         uploads.show_files(application.files)
-        sentence = received(status_sentence(application, now=self.clock()))
+        sentence = status_words(application, now=self.clock())
         self.query_one(StatusPanel).show(application, sentence, application.problems)
         if message.error:
             self.status_line.error(message.sentence)

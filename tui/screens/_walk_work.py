@@ -27,7 +27,7 @@ from domain import Application, FileKind, Form
 
 from .._i18n import N_, Translated, tr
 from .._labels import FILE_KIND_LABELS
-from .._received import received
+from .._text import failure_sentence
 from ..widgets import check_local_scan
 from ._base import ApiScreen
 from .call_modals import download_dir
@@ -113,7 +113,7 @@ class WalkthroughWorkers(ApiScreen):
         try:
             started = await self.api.start_verification(phone, REGISTER)
         except RateLimitedError as error:
-            self.post_message(Said(received(error.detail, error.code), error=True))
+            self.post_message(Said(failure_sentence(error), error=True))
             self.post_message(CodeSent(phone, None, int(error.retry_after or 0)))
             return
         wait = started.seconds_until_resend()

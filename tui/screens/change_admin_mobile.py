@@ -124,9 +124,9 @@ class ChangeAdminMobileModal(SmsCodeModal["Application"]):
         try:
             phone = normalize_mobile(self.query_one("#new-mobile", PhoneInput).value, field="phone")
         except DomainError as error:
-            from .._received import received
+            from .._said import domain_sentence  # the domain's wire models load on need
 
-            self.status_line.error(received(error.message, error.code))
+            self.status_line.error(domain_sentence(error))
             return
         if self.refuse_same_number(phone):
             return

@@ -42,6 +42,7 @@ from domain import Action, Application, Status
 from .._bindings import translate_bindings
 from .._i18n import N_, tr
 from .._labels import KIND_LABELS, allowed_actions_sentence, local_time
+from .._said import status_words
 from .._text import failure_sentence
 from ..widgets import (
     AccountSection,
@@ -53,7 +54,6 @@ from ..widgets import (
     TimelineSection,
     is_file_problem,
 )
-from ..widgets.banner import status_words
 from ..widgets.call_bar import CallBar
 from ..widgets.presence import PresenceMarker
 from ._detail_base import shorten_key_words
@@ -80,6 +80,14 @@ PALETTE: tuple[tuple[str, str, str], ...] = (
     ("resend_notice", N_("重发通知"), N_("重发审核通过或不通过的通知")),
 )
 """The detail's own entries in the command palette, offered when the footer offers the key."""
+
+
+def stream_lost_sentence(reason: object) -> str:
+    """The live updates dropped and a reconnect follows; why, when the client knows."""
+    lost = tr("实时更新连接已断开，正在重新连接…")
+    if isinstance(reason, ApiError):
+        return tr("{lost}（{reason}）", lost=lost, reason=failure_sentence(reason))
+    return lost
 
 
 class DetailScreen(CallerActions, RecordActions):
@@ -203,7 +211,7 @@ class DetailScreen(CallerActions, RecordActions):
             async for event in watch_application(self.api, self.application_id):
                 if event.event == STREAM_LOST:
                     self.stream_lost = True
-                    self.status_line.busy(str(event.data.get("detail", "")))
+                    self.status_line.busy(stream_lost_sentence(event.data.get("reason")))
                 elif event.event == STREAM_OPENED:
                     if self.stream_lost:
                         self.stream_lost = False

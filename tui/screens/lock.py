@@ -19,7 +19,13 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Label
 
-from client import ApiError, CentralAPI, RateLimitedError, UnauthorizedError
+from client import (
+    ApiError,
+    CentralAPI,
+    InvalidCredentialsError,
+    RateLimitedError,
+    UnauthorizedError,
+)
 
 from .._i18n import N_, tr
 from .._text import failure_sentence
@@ -98,11 +104,11 @@ class LockScreen(ApiScreen):
         field = self.query_one("#unlock-password", Input)
         try:
             await self.api.unlock(password)
+        except InvalidCredentialsError:
+            field.value = ""
+            self.status_line.error(tr(WRONG_PASSWORD))
+            return
         except (UnauthorizedError, RateLimitedError) as error:
-            if error.code == "invalid_credentials":
-                field.value = ""
-                self.status_line.error(tr(WRONG_PASSWORD))
-                return
             # Locked out, or the session itself ended: sign in again (the typed phone stays).
             self.post_message(self.SessionExpired(failure_sentence(error)))
             return

@@ -138,9 +138,9 @@ class LookupScreen(ApiScreen):
         try:
             phone = normalize_mobile(self.phone_input.value, field="phone")
         except DomainError as error:
-            from .._received import received
+            from .._said import domain_sentence  # the domain's wire models load on need
 
-            self.status_line.error(received(error.message, error.code))
+            self.status_line.error(domain_sentence(error))
             return
         calls = self.hotline.calls
         if calls.is_other_number(phone) and calls.current is not None:

@@ -123,11 +123,8 @@ class ReviewScreen(ApiScreen):
             pdf = await self.api.download_document(application.id, FileKind.INFO_FORM)
         except ApiError as error:
             # The decision can still be taken on the scans; say why there is no fingerprint.
-            from .._received import received
 
-            note = tr(
-                "无法生成文件，没有文件指纹：{reason}", reason=received(error.detail, error.code)
-            )
+            note = tr("无法生成文件，没有文件指纹：{reason}", reason=failure_sentence(error))
         else:
             fingerprint = fingerprint_in_pdf(pdf)
             note = "" if fingerprint else tr("生成的文件里没有找到文件指纹。")

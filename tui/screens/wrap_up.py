@@ -21,19 +21,11 @@ from textual.widgets.option_list import Option
 from domain import WrapUp, mask_phone
 
 from .._bindings import translate_bindings
-from .._i18n import N_, Translated, tr
+from .._i18n import N_, Words, tr
 from .modals import MODAL_CSS
 
-WRAP_UP_LABELS = Translated(
-    {
-        WrapUp.RESOLVED: N_("问题已解决"),
-        WrapUp.GUIDED: N_("已指导操作，等待对方办理"),
-        WrapUp.CALLBACK: N_("需要回电"),
-        WrapUp.ESCALATED: N_("转审核或上级处理"),
-        WrapUp.INFO_ONLY: N_("仅咨询"),
-        WrapUp.DROPPED: N_("通话中断"),
-    }
-)
+WRAP_UP_LABELS = Words("outcome", tuple(WrapUp))
+"""How a call ended, as the shared vocabulary names it (`server/services/calls.py`)."""
 SAME_CALL = "same_call"
 """The answer that keeps the open call: the caller gave another number."""
 

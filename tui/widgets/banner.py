@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from textual.widgets import Static
 
-from domain import Application, Status, status_sentence
+from domain import Application, Status
 
 from .._i18n import tr
-from .._received import received
-
-
-def status_words(application: Application, *, now: datetime) -> str:
-    """The domain's status sentence ("待审核，已提交 3 天") in the kiosk's language.
-
-    The domain writes it in Chinese; another language reads it like any received sentence: the
-    catalogue's templates keep the days, the reason and the login name, and translate the names
-    of the fields still missing.
-    """
-    return received(status_sentence(application, now=now))
 
 
 class StatusBanner(Static):

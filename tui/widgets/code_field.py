@@ -16,17 +16,10 @@ from textual.widgets import Input, Static
 
 from domain import CodeReport, check_institution_code
 
-from .._i18n import N_, Translated, tr
+from .._i18n import N_, Words, tr
 
-SEGMENT_TITLES = Translated(
-    {
-        "organization": N_("组织机构代码"),
-        "division": N_("行政区划"),
-        "economic_type": N_("经济类型"),
-        "category": N_("机构类别"),
-        "management": N_("管理类别"),
-    }
-)
+SEGMENT_TITLES = Words("segment")
+"""The five parts of the code, as the shared vocabulary names them (`domain/_vocabulary.py`)."""
 LAYOUT_HINT = N_(
     "22 位：9 位组织机构代码 + 6 位行政区划 + 2 位经济类型 + 4 位机构类别 + 1 位管理类别"
 )
@@ -34,20 +27,20 @@ LAYOUT_HINT = N_(
 
 def decoding(report: CodeReport) -> Text:
     """What the code says and what is wrong with it, one line per finding."""
-    from .._received import received  # the domain's sentences, in the kiosk's language
+    from .._said import problem_sentence  # the domain's wire models load on need
 
     lines: list[Text] = []
     if report.segments and report.recognized_as is None:
         parts = [
-            f"{SEGMENT_TITLES.get(s.name, s.name)} {s.value}{' ' + s.label if s.label else ''}"
+            f"{SEGMENT_TITLES[s.name]} {s.value}{' ' + s.label if s.label else ''}"
             for s in report.segments
             if s.name != "organization"
         ]
         lines.append(Text(tr("；").join(parts), style="dim"))
     for problem in report.errors:
-        lines.append(Text(f"✗ {received(problem.message, problem.code)}", style="bold red"))
+        lines.append(Text(f"✗ {problem_sentence(problem)}", style="bold red"))
     for problem in report.warnings:
-        message = received(problem.message, problem.code)
+        message = problem_sentence(problem)
         lines.append(Text(tr("提醒：{message}", message=message), style="italic yellow"))
     if report.valid and not report.warnings:
         lines.insert(0, Text(tr("✓ 代码格式和校验码正确"), style="green"))

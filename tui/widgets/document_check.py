@@ -129,10 +129,10 @@ class DocumentCheckSection(Section):
             info = next((f for f in self.files if f.kind is kind), None)
             sentence, fine = self.verdict(kind)
             mark = "✓" if fine else "✗"
-            # Punctuation alone goes through `tr`: a template made only of placeholders would
-            # also match (and mistranslate) sentences received from the API.
-            line = f"{mark} {FILE_KIND_LABELS[kind]}{tr('：')}{sentence}"
+            line = tr(
+                "{mark} {file}：{verdict}", mark=mark, file=FILE_KIND_LABELS[kind], verdict=sentence
+            )
             yield _text(line, "-ok" if fine else "-bad")
             if info is not None:
                 size = file_size(info.size)
-                yield _text(f"{info.filename}{tr('（')}{size}{tr('）')}", "muted")
+                yield _text(tr("{filename}（{size}）", filename=info.filename, size=size), "muted")

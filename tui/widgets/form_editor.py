@@ -20,7 +20,7 @@ from domain import Form, Problem, form_problems
 
 from .._i18n import N_, Translated, tr
 from .._labels import field_row
-from .._received import received
+from .._said import problem_sentence
 from ._form_fields import ROWS, FormFields, problems_id
 from .code_field import CodeField
 
@@ -84,7 +84,7 @@ class FormEditor(FormFields):
         by_row: dict[str, list[str]] = {}
         for problem in problems:
             if not problem.warning:
-                sentence = received(problem.message, problem.code or None)
+                sentence = problem_sentence(problem)
                 by_row.setdefault(field_row(problem.field) or "name", []).append(sentence)
         for row in ROWS:
             line = self.query_one(f"#{problems_id(row)}", Static)
@@ -108,7 +108,7 @@ class FormEditor(FormFields):
         shown_by_code = {p.code for p in (self.query_one(CodeField).report or _NO_REPORT).warnings}
         for problem in {p.code: p for p in warnings}.values():
             if problem.code not in shown_by_code:
-                reminder = tr("提醒：{message}", message=received(problem.message, problem.code))
+                reminder = tr("提醒：{message}", message=problem_sentence(problem))
                 box.mount(Static(reminder, classes="warning-text", markup=False))
             name = WARNING_NAMES.get(problem.code, problem.code)
             box.mount(

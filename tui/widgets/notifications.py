@@ -14,26 +14,14 @@ from textual.widgets import Label
 
 from client import Notification
 
-from .._i18n import N_, Translated, tr, tr_received
+from .._i18n import N_, Translated, Words, tr
 from .._labels import local_time
+from .._said import delivery_failure
 from .sections import Section
 
 CHANNEL_LABELS = Translated({"email": N_("邮件"), "sms": N_("短信")})
-PURPOSE_LABELS = Translated(
-    {
-        "verification_code": N_("短信验证码"),
-        "approval": N_("审核通过通知"),
-        "approval_sms": N_("审核通过提醒"),
-        "rejection": N_("审核不通过通知"),
-        "documents": N_("申请文件"),
-        "admin_changed": N_("更换管理员通知"),
-        "password_reset": N_("重置密码通知"),
-        "account_created": N_("账号开通通知"),
-        "approval_resent": N_("重发开通通知"),
-        "rejection_resent": N_("重发审核不通过通知"),
-        "change_approved": N_("变更资料通过通知"),
-    }
-)
+PURPOSE_LABELS = Words("notice")
+"""What each outbox `purpose` is called: the shared vocabulary (`server/outbox/delivery.py`)."""
 STATUS_LABELS = Translated(
     {"pending": N_("待发送"), "sent": N_("已发送"), "failed": N_("发送失败")}
 )
@@ -59,15 +47,10 @@ def delivery_words(notification: Notification) -> str:
 
 def error_sentence(notification: Notification) -> str:
     """The last delivery error as one sentence, when there was one and it still matters."""
-    if notification.status == "sent" or not notification.last_error:
+    if notification.status == "sent":
         return ""
-    text = " ".join(notification.last_error.split())
-    # The server's own sentences are in the catalogue; a mail or SMS gateway's error is shown as
-    # it came (it is technical text, usually English already).
-    reason = tr_received(text) or text
-    if reason.endswith(("。", ".")):
-        return tr("上次失败原因：{reason}", reason=reason)
-    return tr("上次失败原因：{reason}。", reason=reason)
+    reason = delivery_failure(notification)
+    return tr("上次失败原因：{reason}", reason=reason) if reason else ""
 
 
 class NotificationsSection(Section):

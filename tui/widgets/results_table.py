@@ -7,9 +7,9 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
-from domain import STATUS_NAMES, ApplicationSummary, Kind
+from domain import ApplicationSummary, Kind, Status
 
-from .._i18n import N_, Translated
+from .._i18n import NC_, Translated
 from .._labels import SHORT_KIND_LABELS, local_time
 
 NAME_WIDTH = 14
@@ -23,15 +23,23 @@ LIST_CONTEXT = "list"
 
 COLUMNS = Translated(
     {
-        "status": N_("状态"),
-        "name": N_("机构名称"),
-        "code": N_("代码"),
-        "phone": N_("电话"),
-        "updated": N_("更新"),
+        "status": NC_("list", "状态"),
+        "name": NC_("list", "机构名称"),
+        "code": NC_("list", "代码"),
+        "phone": NC_("list", "电话"),
+        "updated": NC_("list", "更新"),
     },
     context=LIST_CONTEXT,
 )
-STATUS_WORDS = Translated(STATUS_NAMES, context=LIST_CONTEXT)
+STATUS_WORDS = Translated(
+    {
+        Status.DRAFT: NC_("list", "填写中"),
+        Status.PENDING: NC_("list", "待审核"),
+        Status.APPROVED: NC_("list", "审核通过"),
+        Status.REJECTED: NC_("list", "审核不通过"),
+    },
+    context=LIST_CONTEXT,
+)
 
 
 def _clip(text: str, cells: int) -> Text:

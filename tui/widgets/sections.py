@@ -16,7 +16,7 @@ from domain import AccountRef, Event, FileInfo, FileKind, Form, Problem, divisio
 
 from .._i18n import N_, SOURCE_LANGUAGE, current_language, tr
 from .._labels import FIELD_LABELS, FILE_KIND_LABELS, field_row, file_size, local_time
-from .._received import received
+from .._said import problem_sentence
 from ._timeline_words import NOTE, event_lines
 
 EMPTY = N_("（未填写）")
@@ -29,7 +29,7 @@ def _text(content: str, classes: str = "") -> Label:
 
 def problem_label(problem: Problem) -> Label:
     """A problem under its field; warnings read differently so they are not mistaken for errors."""
-    message = received(problem.message, problem.code)
+    message = problem_sentence(problem)
     if problem.warning:
         return _text(tr("提醒：{message}", message=message), "problem -warning")
     return _text(tr("问题：{message}", message=message), "problem -error")
@@ -150,7 +150,7 @@ class FilesSection(Section):
                         size=size,
                     )
                 else:
-                    shown = f"{info.filename}{tr('（')}{size}{tr('）')}"
+                    shown = tr("{filename}（{size}）", filename=info.filename, size=size)
                 yield self.row(FILE_KIND_LABELS[kind], shown)
         yield from (problem_label(problem) for problem in self.problems)
 

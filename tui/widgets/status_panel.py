@@ -12,7 +12,7 @@ from domain import Action, Application, Problem
 
 from .._i18n import tr
 from .._labels import KIND_LABELS, allowed_actions_sentence, local_time
-from .._received import received
+from .._said import problem_sentence
 from .banner import StatusBanner
 
 
@@ -21,7 +21,7 @@ def problems_text(problems: list[Problem]) -> str:
     blocking = [p for p in problems if not p.warning]
     if not blocking:
         return tr("没有未处理的问题。")
-    lines = [f"{index}. {received(p.message, p.code)}" for index, p in enumerate(blocking, start=1)]
+    lines = [f"{index}. {problem_sentence(p)}" for index, p in enumerate(blocking, start=1)]
     return tr("提交前还需处理 {count} 项：", count=len(blocking)) + "\n" + "\n".join(lines)
 
 

@@ -16,11 +16,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
-from domain import FILE_TITLES, FileInfo, FileKind
+from domain import FileInfo, FileKind
 
 from .._i18n import N_, tr
-from .._labels import FILE_KIND_LABELS, file_size
-from .._received import received
+from .._labels import FILE_KIND_LABELS, FILE_TITLES, file_size
 
 MAX_SCAN_BYTES = 5 * 1024 * 1024
 SCAN_SIGNATURES: dict[bytes, str] = {b"\xff\xd8\xff": "JPG", b"%PDF-": "PDF"}
@@ -29,12 +28,11 @@ UPLOAD_RULES = N_(
     "每份为 JPG 或 PDF（按文件内容识别，改扩展名无效），不超过 5 MB。"
     "资料修改后，已上传的两份盖章表会失效，需重新下载、盖章、上传。"
 )
-"""Filled with the domain's full file titles (`FILE_TITLES`), in `FileKind` order."""
+"""Filled with the scans' full titles (`FILE_TITLES`), by `FileKind` value."""
 
 
 def upload_rules() -> str:
-    titles = {kind.value: received(title) for kind, title in FILE_TITLES.items()}
-    return tr(UPLOAD_RULES, **titles)
+    return tr(UPLOAD_RULES, **{str(kind): FILE_TITLES[kind] for kind in FILE_TITLES})
 
 
 def check_local_scan(path: Path) -> str | None:

@@ -125,8 +125,11 @@ class AuditEventRow(Base):
     application_id: Mapped[str | None] = mapped_column(ForeignKey("applications.id"), nullable=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime())
     actor: Mapped[str] = mapped_column(String(100))  # operator username, "applicant", "system"
-    action: Mapped[str] = mapped_column(String(64))  # e.g. created, form_saved, submitted, note
-    detail: Mapped[str] = mapped_column(Text, default="")  # never secrets nor unmasked data
+    # What happened: a code of the `event` catalogue namespace (created, form_saved, note…)
+    # and its parameters, rendered into a sentence only when read (docs/messages.md). Never
+    # secrets nor unmasked personal data.
+    action: Mapped[str] = mapped_column(String(64))
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # Account-level events (password reset, sessions ended) also name the account.
     account_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
     # The hotline call the change happened in (`calls.id`), when an operator made it in one.

@@ -43,7 +43,10 @@ class OutboxRow(Base):
     status: Mapped[str] = mapped_column(String(16), default="pending")  # pending|sent|failed
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    # Why the last attempt failed: a code of the `delivery` catalogue namespace and its
+    # parameters (docs/messages.md); empty when none failed or the message went.
     last_error: Mapped[str] = mapped_column(Text, default="")
+    last_error_params: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     delivered_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
 
