@@ -218,7 +218,7 @@ def enqueue_documents(
         f"附件是贵单位（{form.name}）账号申请（编号 {application_id}）的两份文件：\n"
         "《医疗机构信息收集表》和《系统使用须知及同意书》。",
         "请打印、核对、加盖单位公章后扫描（JPG 或 PDF，每个不超过 5 MB），\n"
-        "连同盖章的《医疗机构执业许可证》扫描件一并上传。",
+        "连同《医疗机构执业许可证》盖章扫描件一并上传。",
     )
     notice = _Notice(session, "documents", application_id, account_id, now)
     return notice.email(recipient, DOCUMENTS_SUBJECT, body, attachments=attachments)

@@ -263,7 +263,7 @@ def test_the_documents_email_carries_its_attachments(
         f"附件是贵单位（广州市第7人民医院）账号申请（编号 {app_id}）的两份文件：\n"
         "《医疗机构信息收集表》和《系统使用须知及同意书》。\n\n"
         "请打印、核对、加盖单位公章后扫描（JPG 或 PDF，每个不超过 5 MB），\n"
-        f"连同盖章的《医疗机构执业许可证》扫描件一并上传。{FOOTER}"
+        f"连同《医疗机构执业许可证》盖章扫描件一并上传。{FOOTER}"
     )
     subject = "【HQMS】流感医疗服务监测系统账号申请文件"
     assert rows == [

@@ -33,7 +33,7 @@ from ._base import ApiScreen
 from .modals import ConfirmModal, ReasonModal
 
 COMMON_REJECTION_REASONS = (
-    N_("执业许可证扫描件不清晰，请重新扫描上传。"),
+    N_("《医疗机构执业许可证》盖章扫描件不清晰，请重新盖章、扫描后上传。"),
     N_("信息收集表未加盖医疗机构公章。"),
     N_("医疗机构名称与公章不一致。"),
 )
