@@ -14,8 +14,10 @@ from client import CentralAPI
 from server.demo import DEMO_PHONES
 from tests.tui.aftercare_hands import open_detail, settle
 from tui import HotlineApp
+from tui._i18n import set_language
 from tui.screens.walkthrough import FORM, UPLOAD, WalkthroughScreen
 from tui.widgets.field_guide import FieldGuide
+from tui.widgets.uploads import upload_rules
 
 Kiosk = Callable[[CentralAPI], HotlineApp]
 ChineseLeft = Callable[[str, Iterable[str]], list[str]]
@@ -67,3 +69,14 @@ async def test_the_guide_reads_english(
             guide = await _guide_after_focus(pilot, input_id)
             assert guide and not chinese_left(guide, []), guide
         assert "licence" in await _guide_after_focus(pilot, "name")
+
+
+def test_the_upload_rules_speak_the_seeds_words() -> None:
+    rules = upload_rules()
+    assert "《医疗机构执业许可证》盖章扫描件" in rules and "最多三份" in rules
+    assert "合成一个 PDF" in rules and "5 MB" in rules
+    set_language("en")
+    try:
+        assert "several pages" in upload_rules() and "one PDF" in upload_rules()
+    finally:
+        set_language("zh_CN")
