@@ -50,8 +50,8 @@ class RecoveredPassword(BaseModel):
 
 
 def client_address(request: Request) -> str:
-    """The requester's address (behind a proxy, uvicorn's `--forwarded-allow-ips` makes it the
-    client's rather than the proxy's)."""
+    """The requester's address: behind a proxy, uvicorn puts the client's in its place when the
+    proxy is trusted (`FORWARDED_ALLOW_IPS`, loopback by default)."""
     return (request.client.host if request.client else "")[:64] or "unknown"
 
 
