@@ -60,6 +60,7 @@ async def test_a_new_administrator_means_a_reset_and_says_who_is_told(
             {"field": "admin.email", "before": "z***@example.com", "after": "l***@example.com"},
         ],
         "admin_changed": True,
+        "admin_fields": ["admin.mobile", "admin.email"],
         "notify_email": "l***@example.com",
         "notify_phone": "135****5000",
     }
