@@ -13,7 +13,7 @@ from domain import Application, ChangePreview, is_masked, mask_email, mask_phone
 from .._i18n import current_language, tr
 from ..widgets._timeline_words import change_line
 
-MOST_CHANGES_SHOWN = 8
+MOST_CHANGES_SHOWN = 7
 """Field changes listed in the approval confirmation: more would push its buttons off 24 rows."""
 
 
