@@ -66,4 +66,3 @@ def test_every_warning_the_form_gives_has_a_name_in_each_language() -> None:
     assert given == set(terms("warning"))
     for code in given:
         assert word("warning", code, "zh_CN") != code and word("warning", code, "en") != code
-

@@ -165,9 +165,7 @@ async def test_a_new_name_alone_sends_the_reset_over_real_smtp_and_sms(
 ) -> None:
     smtp, gateway = servers
     database = database_of(api_app)
-    change_id = await _pending_change(
-        api_client, api_app, auth_headers, account, {"name": "李四"}
-    )
+    change_id = await _pending_change(api_client, api_app, auth_headers, account, {"name": "李四"})
     await _approve(api_client, api_app, make_operator, change_id)
     wired = settings.model_copy(update={**smtp.settings(), **gateway.settings()})
     # The approval email of the account itself is still queued: deliver everything due.

@@ -206,8 +206,7 @@ class ReviewScreen(ApiScreen):
         modal = ReasonModal(
             tr("审核不通过：「{name}」", name=application.form.name),
             tr(
-                "原因会随通知邮件发给数据管理员 {email}，并短信提醒 {mobile}；"
-                "请写清需要怎样改正。",
+                "原因会随通知邮件发给数据管理员 {email}，并短信提醒 {mobile}；请写清需要怎样改正。",
                 email=admin.email or tr("（无邮箱）"),
                 mobile=admin.mobile or tr("（无手机号）"),
             ),
