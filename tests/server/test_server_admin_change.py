@@ -31,8 +31,7 @@ from tests.server.review_helpers import (
     headers_for,
     if_match,
     outbox_rows,
-    save_form,
-    unmasked_form,
+    pending_change,
 )
 
 PHONE = "13800138000"
@@ -54,31 +53,6 @@ async def account(
     api_client: httpx.AsyncClient, api_app: Any, make_operator: Any, make_application: Any
 ) -> ApprovedAccount:
     return await approved_account(api_client, api_app, make_operator, make_application, PHONE)
-
-
-async def _pending_change(
-    client: httpx.AsyncClient,
-    api_app: Any,
-    headers: dict[str, str],
-    account: ApprovedAccount,
-    admin: dict[str, str],
-) -> str:
-    """A change of the account's application renaming the institution and editing `admin`,
-    submitted (its admin mobile as verified)."""
-    database = database_of(api_app)
-    change = await client.post(
-        f"/v1/applications/{account.application_id}/amend",
-        json={"reason": "资料变更"},
-        headers=if_match(2, headers),
-    )
-    assert change.status_code == 201, change.text
-    change_id: str = change.json()["id"]
-    form = unmasked_form(database, change_id)
-    form.name = "广州市越秀区新名称医院"
-    for field, value in admin.items():
-        setattr(form.admin, field, value)
-    save_form(database, change_id, form, status="pending", admin_phone=form.admin.mobile)
-    return change_id
 
 
 async def _approve(
@@ -106,7 +80,9 @@ async def test_any_change_of_the_administrator_resets_the_account(
     signed_in = await sign_in(api_client, account.login_name, account.password)
     session_token = signed_in.json()["session_token"]
     before = account_row(database, account.account_id)
-    change_id = await _pending_change(api_client, api_app, auth_headers, account, admin)
+    change_id = await pending_change(
+        api_client, api_app, auth_headers, account.application_id, revision=2, **admin
+    )
 
     preview = (
         await api_client.get(f"/v1/applications/{change_id}/change-preview", headers=auth_headers)
@@ -165,7 +141,9 @@ async def test_a_new_name_alone_sends_the_reset_over_real_smtp_and_sms(
 ) -> None:
     smtp, gateway = servers
     database = database_of(api_app)
-    change_id = await _pending_change(api_client, api_app, auth_headers, account, {"name": "李四"})
+    change_id = await pending_change(
+        api_client, api_app, auth_headers, account.application_id, revision=2, name="李四"
+    )
     await _approve(api_client, api_app, make_operator, change_id)
     wired = settings.model_copy(update={**smtp.settings(), **gateway.settings()})
     # The approval email of the account itself is still queued: deliver everything due.

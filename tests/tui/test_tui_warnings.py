@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from textual.app import App
-from textual.containers import VerticalScroll
 from textual.widgets import Checkbox
 
 from client import CentralAPI
@@ -45,7 +44,7 @@ async def _confirm_in_the_walkthrough(app: HotlineApp, pilot: Any) -> None:
 
 async def _timeline_end(app: HotlineApp, pilot: Any, screen_text: ScreenText) -> str:
     """The screen scrolled to the end of the detail: the newest lines of the timeline."""
-    app.screen.query_one("#sections", VerticalScroll).scroll_end(animate=False)
+    await pilot.press("end")
     await pilot.pause()
     return screen_text(app)
 
