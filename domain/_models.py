@@ -150,7 +150,11 @@ class Application(_Wire):
     status: Status
     revision: int
     form: Form
-    problems: list[Problem] = Field(default_factory=list)
+    problems: list[Problem] = Field(
+        default_factory=list,
+        description="what blocks submit, and (warning: true) the form's warnings not yet "
+        "confirmed, which never block",
+    )
     files: list[FileInfo] = Field(default_factory=list)
     account: AccountRef | None = None
     review: Review | None = None
