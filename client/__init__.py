@@ -51,10 +51,22 @@ from ._errors import (
 from ._stream import STREAM_LOST, STREAM_OPENED, StreamEvent, watch_application
 
 if TYPE_CHECKING:
-    from ._models import AccountLogin, Notification, NotificationPage, VerificationStarted
+    from ._models import (
+        AccountLogin,
+        Notification,
+        NotificationPage,
+        PasswordRecoveryAccepted,
+        VerificationStarted,
+    )
 
 _MODEL_NAMES = frozenset(
-    {"AccountLogin", "Notification", "NotificationPage", "VerificationStarted"}
+    {
+        "AccountLogin",
+        "Notification",
+        "NotificationPage",
+        "PasswordRecoveryAccepted",
+        "VerificationStarted",
+    }
 )
 
 __all__ = [
@@ -90,6 +102,7 @@ __all__ = [
     "NotFoundError",
     "Notification",
     "NotificationPage",
+    "PasswordRecoveryAccepted",
     "PreconditionFailedError",
     "PreconditionRequiredError",
     "RateLimitedError",

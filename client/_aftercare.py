@@ -1,5 +1,5 @@
-"""After registration, in `CentralAPI`: caller checks, reveals, notes, password resets and
-resent notices (issue 5).
+"""After registration, in `CentralAPI`: caller checks, reveals, notes, password resets,
+resent notices (issue 5) and 找回密码 by email (issue 14).
 
 Requests made during a hotline call say so with the `X-HQMS-Call` header, so the audit events
 they write name the call. While the core's `call_id` is set every request carries it; the
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from domain import Call, Delivery, Event, RevealedValue
 
     from ._api import ApiCore
-    from ._models import VerificationStarted
+    from ._models import PasswordRecoveryAccepted, VerificationStarted
 else:
     # At run time the endpoint groups are mixed into `CentralAPI` next to the real core.
     ApiCore = object
@@ -39,7 +39,7 @@ def call_header(call_id: str | None) -> dict[str, str]:
 
 
 class AftercareEndpoints(ApiCore):
-    """核实身份, 查看完整信息, 通话备注, 重置密码, 重发通知."""
+    """核实身份, 查看完整信息, 通话备注, 重置密码, 重发通知, 找回密码."""
 
     async def _post_in_call(self, path: str, body: dict[str, Any], call_id: str | None) -> Any:
         """A mutating POST under a call: one fresh `Idempotency-Key`, the call's header."""
@@ -119,3 +119,24 @@ class AftercareEndpoints(ApiCore):
         return domain.Delivery.model_validate(
             await self._post_in_call(path, {"kind": kind}, call_id)
         )
+
+    async def resend_password_recovery(
+        self, account_id: str, *, call_id: str | None = None
+    ) -> Delivery:
+        """A fresh 找回密码 link to the account's administrator by email (the older one stops
+        working): where it went (masked), when the next resend is allowed, how many are left."""
+        path = f"/v1/accounts/{path_segment(account_id)}/password-recovery"
+        return domain.Delivery.model_validate(await self._post_in_call(path, {}, call_id))
+
+    async def request_password_recovery(self, login: str) -> PasswordRecoveryAccepted:
+        """The login page's 找回密码 (login name or mobile): the same answer for every login."""
+        from ._models import PasswordRecoveryAccepted
+
+        body = await self._post("/v1/accounts/password-recovery", {"login": login})
+        return PasswordRecoveryAccepted.model_validate(body)
+
+    async def recover_password(self, token: str, new_password: str) -> None:
+        """The emailed link's page: sets the new password (the link works once)."""
+        path = f"/v1/accounts/password-recovery/{path_segment(token)}"
+        body = {"new_password": new_password}
+        await self._send("POST", path, json=body, idempotency_key=new_idempotency_key())

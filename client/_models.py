@@ -66,6 +66,13 @@ class AccountLogin(_Answer):
         return str(value) if isinstance(value, int) else value
 
 
+class PasswordRecoveryAccepted(_Answer):
+    """`POST /v1/accounts/password-recovery` → 202, alike for every login (known or not)."""
+
+    valid_minutes: int
+    resend_after: datetime
+
+
 class Notification(_Answer):
     """One outbox message of an application: where it goes (masked) and how delivery went."""
 

@@ -60,7 +60,9 @@ if TYPE_CHECKING:
         organization_check_char,
     )
     from ._lifecycle import (
+        ADMIN_FIELDS,
         actions_for,
+        administrator_changes,
         is_application_id,
         new_application_id,
         next_status,
@@ -167,7 +169,9 @@ _SUBMODULE_NAMES: dict[str, tuple[str, ...]] = {
         "organization_check_char",
     ),
     "_lifecycle": (
+        "ADMIN_FIELDS",
         "actions_for",
+        "administrator_changes",
         "is_application_id",
         "new_application_id",
         "next_status",
@@ -231,6 +235,7 @@ _SUBMODULE_NAMES: dict[str, tuple[str, ...]] = {
 }
 
 __all__ = [
+    "ADMIN_FIELDS",
     "DEFAULT_LANGUAGE",
     "FORM_LIMITS",
     "LANGUAGES",
@@ -287,6 +292,7 @@ __all__ = [
     "Viewer",
     "WrapUp",
     "actions_for",
+    "administrator_changes",
     "best_language",
     "catalogue",
     "check_institution_code",

@@ -95,5 +95,10 @@ class ChangePreview(_Wire):
     account: AccountRef
     changes: list[FieldChange] = Field(default_factory=list)
     admin_changed: bool = False
+    admin_fields: list[str] = Field(
+        default_factory=list,
+        description="the administrator's fields that change (admin.name, admin.mobile, "
+        "admin.email): any of them resets the account's password (admin_changed)",
+    )
     notify_email: str = Field(default="", description="who receives the account email, masked")
     notify_phone: str = Field(default="", description="who receives the SMS, masked")

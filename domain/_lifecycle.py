@@ -17,10 +17,12 @@ application in draft (`opens_change_application`); at most one change is open pe
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 
-from ._errors import TransitionNotAllowed
+from ._contact import normalize_email, normalize_mobile
+from ._errors import FieldInvalid, TransitionNotAllowed
 from ._messages import Code, Message, define_code
-from ._models import Action, Kind, Status
+from ._models import Action, Admin, Kind, Status
 
 _D, _P, _A, _R = Status.DRAFT, Status.PENDING, Status.APPROVED, Status.REJECTED
 
@@ -106,6 +108,31 @@ def refusal(status: Status, action: Action) -> Message:
         return _NO_ACCOUNT_REFUSAL(status=status.value)
     code = _REFUSALS.get((status, action))
     return code() if code else _NOT_ALLOWED(status=status.value, action=action.value)
+
+
+ADMIN_FIELDS = ("admin.name", "admin.mobile", "admin.email")
+"""The data administrator's information (数据管理员信息): a change of any of them resets the
+account when a change application is approved (seed step 6)."""
+
+
+def administrator_changes(before: Admin, after: Admin) -> list[str]:
+    """The fields of `ADMIN_FIELDS` that differ between the account's administrator and the
+    one an approved change brings, compared as the validators normalize them (`+86 138…` is
+    `138…`, the email's domain in any case), so that only a real change resets the account."""
+    same = (
+        before.name.strip() == after.name.strip(),
+        _normalized(normalize_mobile, before.mobile) == _normalized(normalize_mobile, after.mobile),
+        _normalized(normalize_email, before.email) == _normalized(normalize_email, after.email),
+    )
+    return [field for field, unchanged in zip(ADMIN_FIELDS, same, strict=True) if not unchanged]
+
+
+def _normalized(normalize: Callable[[str], str], value: str) -> str:
+    """`value` normalized, or as it is (stripped) when the validator refuses it."""
+    try:
+        return normalize(value)
+    except FieldInvalid:
+        return value.strip()
 
 
 # Read aloud over the phone: no 0/O, 1/I/L.

@@ -54,6 +54,7 @@ VOCABULARY: Mapping[str, str] = {
     "outcome": "outcome",
     "document": "document",
     "level": "level",
+    "warning": "warning",
 }
 """Parameter name → the catalogue namespace its values are words of (`field` → `field.<path>`).
 

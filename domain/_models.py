@@ -52,7 +52,7 @@ class FileKind(StrEnum):
 
     INFO_FORM = "info_form"  # 盖章的《医疗机构信息收集表》
     CONSENT = "consent"  # 盖章的《系统使用须知及同意书》
-    LICENSE = "license"  # 盖章的《医疗机构执业许可证》扫描件
+    LICENSE = "license"  # 《医疗机构执业许可证》盖章扫描件 (the seed's words)
 
 
 class Role(StrEnum):
@@ -150,7 +150,11 @@ class Application(_Wire):
     status: Status
     revision: int
     form: Form
-    problems: list[Problem] = Field(default_factory=list)
+    problems: list[Problem] = Field(
+        default_factory=list,
+        description="what blocks submit, and (warning: true) the form's warnings not yet "
+        "confirmed, which never block",
+    )
     files: list[FileInfo] = Field(default_factory=list)
     account: AccountRef | None = None
     review: Review | None = None

@@ -83,6 +83,16 @@ LEVEL_NAMES = (
 )
 """The three levels of a division, as the address asks for them (省份 / 城市 / 区县)."""
 
+WARNING_NAMES = (
+    define_code("warning.code_check_char"),
+    define_code("warning.code_division_unknown"),
+    define_code("warning.code_economic_type_unknown"),
+    define_code("warning.code_category_unknown"),
+    define_code("warning.code_division_address_mismatch"),
+)
+"""The confirmable warnings of the form (`Problem.warning`), by code, each named as what the
+operator confirms after reading the licence (the check character is the licence's, …)."""
+
 
 def terms(namespace: str) -> list[str]:
     """The values of one vocabulary namespace (`field` → `name`, `opened_on`, …)."""

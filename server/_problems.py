@@ -43,6 +43,7 @@ from domain import (
 from pdfgen import DocumentRefused
 
 from ._validation_messages import validation_problems
+from .access_log import mask_request_line
 from .language import request_language
 
 log = logging.getLogger(__name__)
@@ -252,7 +253,8 @@ async def _on_validation_error(request: Request, exc: Exception) -> Response:
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> Response:
-    log.exception("unexpected error on %s %s", request.method, request.url.path)
+    path = mask_request_line(request.url.path)
+    log.exception("unexpected error on %s %s", request.method, path)
     return problem_response(500, "internal_error", INTERNAL_ERROR())
 
 

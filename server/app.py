@@ -27,6 +27,7 @@ from .routes import (
     health,
     notices,
     notifications,
+    password_recovery,
     reference,
     stream,
     transitions,
@@ -78,7 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router)
     for module in (transitions, documents, notifications, stream, accounts):
         app.include_router(module.router)
-    for module in (calls, call_record, notices):
+    for module in (calls, call_record, notices, password_recovery):
         app.include_router(module.router)
     _document_bearer_auth(app)
     document_message_codes(app)
@@ -91,6 +92,8 @@ PUBLIC_PATHS = frozenset(
         "/v1/health",
         "/v1/auth/token",
         "/v1/accounts/login",
+        "/v1/accounts/password-recovery",
+        "/v1/accounts/password-recovery/{token}",
         "/v1/verifications",
         "/v1/verifications/{verification_id}/confirm",
     }

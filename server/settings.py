@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -37,6 +37,9 @@ class Settings(BaseSettings):
 
     # The address printed in the approval email.
     login_url: str = "https://flu.hqms.org.cn/login.jsp"
+    # The link of a password-recovery email: `{token}` stands for the link's token. Empty means
+    # the login address with `?recovery={token}` (`&recovery=…` when it already has a query).
+    recovery_url: str = ""
 
     # Notification delivery (later issues); without them the server uses a local demo sink.
     smtp_host: str | None = None
@@ -57,6 +60,24 @@ class Settings(BaseSettings):
         if not self.database_url:
             self.database_url = f"sqlite:///{self.data_dir}/hqms.sqlite3"
         return self
+
+    @field_validator("recovery_url")
+    @classmethod
+    def _one_token(cls, value: str) -> str:
+        if value and value.count("{token}") != 1:
+            # A link without the token would mail every administrator a useless address.
+            raise ValueError("must contain {token} exactly once")
+        return value
+
+    @model_validator(mode="after")
+    def _default_recovery_url(self) -> Settings:
+        if not self.recovery_url:
+            joiner = "&" if "?" in self.login_url else "?"
+            self.recovery_url = f"{self.login_url}{joiner}recovery={{token}}"
+        return self
+
+    def recovery_link(self, token: str) -> str:
+        return self.recovery_url.replace("{token}", token)
 
     @property
     def is_sqlite(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, timedelta, timezone
 
 BEIJING = timezone(timedelta(hours=8), "北京时间")
@@ -15,3 +16,13 @@ def beijing_clock_time(moment: datetime, *, now: datetime) -> str:
     if local.date() == today:
         return f"{local:%H:%M}"
     return f"{local:%m-%d %H:%M}"
+
+
+def beijing_midnight(now: datetime) -> datetime:
+    """The start of the Beijing day of `now`: daily limits count from it."""
+    return now.astimezone(BEIJING).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def whole_minutes(wait: timedelta) -> int:
+    """A wait as the minutes a sentence names, rounded up (a refusal never says too little)."""
+    return math.ceil(wait.total_seconds() / 60)

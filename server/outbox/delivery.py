@@ -55,6 +55,9 @@ NOTICES = (
     define_code("notice.password_reset"),
     define_code("notice.approval_resent"),
     define_code("notice.rejection_resent"),
+    define_code("notice.password_recovery"),
+    define_code("notice.password_recovery_resent"),
+    define_code("notice.password_recovered"),
 )
 """Every outbox `purpose`, by the name the timeline and the kiosk give it."""
 UNEXPECTED = define_code("delivery.unexpected", "error")

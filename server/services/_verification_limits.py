@@ -28,11 +28,17 @@ def _rate_limited(message: Message, wait: timedelta) -> ApiProblem:
     return rate_limited(message, wait, kind="verification_rate_limited")
 
 
-def serialize_per_phone(session: Session, phone: str) -> None:
-    """Makes the sends to one phone take turns until this transaction ends, so two at once
-    cannot both pass the 60 s rule or the daily cap. SQLite has one writer at a time anyway."""
+def take_turns(session: Session, key: str) -> None:
+    """Makes the transactions that name `key` take turns until this one ends, so two at once
+    cannot both pass a limit counted over `key`. SQLite has one writer at a time anyway."""
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(func.pg_advisory_xact_lock(func.hashtext(phone))))
+        session.execute(select(func.pg_advisory_xact_lock(func.hashtext(key))))
+
+
+def serialize_per_phone(session: Session, phone: str) -> None:
+    """The sends to one phone take turns: two at once cannot both pass the 60 s rule or the
+    daily cap."""
+    take_turns(session, phone)
 
 
 def check_sending_allowed(session: Session, phone: str, purpose: str, now: datetime) -> None:

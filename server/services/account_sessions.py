@@ -113,17 +113,28 @@ def end_sessions(session: Session, account_id: str, *, keep: str | None = None) 
     return len(session.execute(statement.returning(account_sessions.c.token_hash)).all())
 
 
-def new_password_refusal(current: str, new: str) -> FieldInvalid | None:
-    """Why `new` cannot replace `current` (a sentence for the institution), or None."""
+def weak_password_refusal(new: str) -> FieldInvalid | None:
+    """Why `new` is too weak to be a password (a sentence for the institution), or None."""
     if (
         len(new) < MIN_PASSWORD_LENGTH
         or not any(c.isdigit() for c in new)
         or not any(c.isalpha() for c in new)
     ):
         return FieldInvalid("new_password", _WEAK_PASSWORD(length=MIN_PASSWORD_LENGTH))
-    if new == current:
-        return FieldInvalid("new_password", _SAME_PASSWORD())
     return None
+
+
+def same_password_refusal() -> FieldInvalid:
+    """The new password is the current one (a recovery link compares it with the hash)."""
+    return FieldInvalid("new_password", _SAME_PASSWORD())
+
+
+def new_password_refusal(current: str, new: str) -> FieldInvalid | None:
+    """Why `new` cannot replace `current` (a sentence for the institution), or None."""
+    weak = weak_password_refusal(new)
+    if weak is not None:
+        return weak
+    return same_password_refusal() if new == current else None
 
 
 def change_password(session: Session, signed_in: SignedIn, *, new_hash: str, now: datetime) -> None:

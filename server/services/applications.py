@@ -20,8 +20,8 @@ from domain import (
     Status,
     actions_for,
     define_code,
+    file_problems,
     form_problems,
-    submit_problems,
 )
 
 from ..masking import masked_form
@@ -68,10 +68,11 @@ def application_detail(session: Session, application_id: str, *, today: date) ->
     form = Form.model_validate(queries.form_data(session, application_id, app["form_number"]) or {})
     files = _files(list(queries.file_rows(session, application_id)), app["form_number"])
     # Problems are computed on the real data, then only their sentences leave (no values).
+    # Unconfirmed warnings stay among them (`warning`, never blocking) until the operator
+    # confirms each; a draft adds what its scans still lack.
+    problems = form_problems(form, today=today)
     if status is Status.DRAFT:
-        problems = submit_problems(form, files, today=today)
-    else:
-        problems = form_problems(form, today=today)
+        problems += file_problems(files)
     open_change = status is Status.APPROVED and queries.has_open_change(
         session, application_id, app["account_id"]
     )

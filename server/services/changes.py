@@ -1,6 +1,7 @@
 """Change applications (变更资料, DESIGN §2): opened by amending an approved application,
-prefilled with the account's current data; their approval overwrites the account, and a new
-administrator's mobile also resets its password."""
+prefilled with the account's current data; their approval overwrites the account, and a change
+of the data administrator's information (数据管理员信息: name, mobile or email) also resets its
+password (seed step 6)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,16 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from domain import Form, Kind, Message, Status, define_code, new_application_id, normalize_mobile
+from domain import (
+    Admin,
+    Form,
+    Kind,
+    Message,
+    Status,
+    administrator_changes,
+    define_code,
+    new_application_id,
+)
 
 from ..storage import queries
 from ..storage.queries import AnyRow
@@ -27,8 +37,16 @@ from ._review_rows import (
 CHANGE_OPENED = define_code("event.change_opened", "application")
 CHANGE_CREATED = define_code("event.change_created", "parent")
 CHANGE_APPROVED = define_code("event.change_approved")
+CHANGE_APPROVED_ADMIN_CHANGED = define_code("event.change_approved_admin_changed", "fields")
+# Recorded before the timeline named the administrator's fields that changed: old rows read it.
 CHANGE_APPROVED_ADMIN_RESET = define_code("event.change_approved_admin_reset")
 SESSIONS_ENDED = define_code("event.sessions_ended", "login", "sessions")
+
+
+def account_admin(session: Session, account_id: str) -> Admin:
+    """The account's data administrator as it is now (unmasked: for comparing only)."""
+    contact = accounts.account_contact(session, account_id)
+    return Admin(name=contact.admin_name, mobile=contact.admin_phone, email=contact.admin_email)
 
 
 def latest_approved_form(session: Session, row: AnyRow) -> Form:
@@ -96,12 +114,12 @@ def approve_change(
     login_url: str,
     now: datetime,
 ) -> Message:
-    """Overwrites the account; a different administrator's mobile also resets its password
-    and ends every session of the account (the old administrator's included)."""
+    """Overwrites the account; a change of the administrator's name, mobile or email also
+    resets its password and ends every session of the account (the old administrator's
+    included). `form.admin.mobile` is the change's verified mobile."""
     account_id: str = row.account_id
-    admin_changed = accounts.admin_phone_of(session, account_id) != normalize_mobile(
-        form.admin.mobile
-    )
+    admin_fields = administrator_changes(account_admin(session, account_id), form.admin)
+    admin_changed = bool(admin_fields)
     accounts.overwrite_account(
         session,
         account_id,
@@ -136,4 +154,4 @@ def approve_change(
         now=now,
         admin_changed=True,
     )
-    return CHANGE_APPROVED_ADMIN_RESET()
+    return CHANGE_APPROVED_ADMIN_CHANGED(fields=admin_fields)

@@ -43,6 +43,7 @@ from ._draft_rows import (
     write_form,
 )
 from .applications import application_detail
+from .confirmations import settle_confirmations
 from .field_changes import form_changes
 
 ADMIN_MOBILE_LOCKED = define_code("problem.admin_mobile_locked")
@@ -115,7 +116,8 @@ def save_form(
 ) -> Application:
     """Saves the (possibly incomplete) form of a draft as a new form revision.
 
-    A save that changes nothing writes nothing, so stamped forms do not go stale for it.
+    A save that changes nothing writes nothing, so stamped forms do not go stale for it. A
+    warning confirmed or withdrawn is recorded on the timeline as such (`confirmations`).
     """
     app = load_application(session, application_id, expected_revision)
     check_allowed(app, Action.SAVE_FORM)
@@ -130,7 +132,8 @@ def save_form(
     # An incomplete draft may hold the number as typed; `problems` says what is wrong with it.
     form.legal_rep.mobile = _normalized_mobile(form.legal_rep.mobile)
     changes = form_changes(current, form)
-    if not changes:
+    confirmations = settle_confirmations(current, form, today=today)
+    if not changes and set(form.confirmed_warnings) == set(current.confirmed_warnings):
         return application_detail(session, application_id, today=today)
     if any(change.field == "code" for change in changes):
         check_code_free(session, app, form.code)
@@ -139,14 +142,17 @@ def save_form(
     except IntegrityError as error:  # a concurrent save took the code first
         session.rollback()
         raise second_open(form.code) from error
-    add_event(
-        session,
-        application_id=application_id,
-        at=now,
-        actor=actor,
-        event=FORM_SAVED(fields=[change.field for change in changes]),
-        changes=changes,
-    )
+    if changes:
+        add_event(
+            session,
+            application_id=application_id,
+            at=now,
+            actor=actor,
+            event=FORM_SAVED(fields=[change.field for change in changes]),
+            changes=changes,
+        )
+    for event in confirmations:
+        add_event(session, application_id=application_id, at=now, actor=actor, event=event)
     session.commit()
     return application_detail(session, application_id, today=today)
 
@@ -224,8 +230,9 @@ def submit(
     app = load_application(session, application_id, expected_revision, lock=True)
     check_allowed(app, Action.SUBMIT)
     detail = application_detail(session, application_id, today=today)
-    if detail.problems:
-        raise SubmitBlocked(problems=detail.problems)
+    blocking = [problem for problem in detail.problems if not problem.warning]
+    if blocking:
+        raise SubmitBlocked(problems=blocking)
     bump_revision(session, app, now=now, status="pending", submitted_at=now)
     add_event(session, application_id=application_id, at=now, actor=actor, event=SUBMITTED())
     session.commit()

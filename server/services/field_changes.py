@@ -24,8 +24,11 @@ PERSONAL_FIELDS: dict[str, Callable[[str], str]] = {
 
 
 def flat_form(form: Form) -> dict[str, Any]:
-    """The form's values by dotted path, e.g. `{"address.street": "德政北路 1 号", ...}`."""
-    return _flat(form.model_dump())
+    """The form's values by dotted path, e.g. `{"address.street": "德政北路 1 号", ...}`.
+
+    Confirmed warnings are no data of the institution: each confirmation is an event of its
+    own (`confirmations`)."""
+    return _flat(form.model_dump(exclude={"confirmed_warnings"}))
 
 
 def _flat(value: Any, prefix: str = "") -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 Secrets appear in a body only as the `{secret}` field; their values go in `secrets`,
 which the delivery worker fills in memory and scrubs after delivery. SMS never carry a
-password: they say that the email was sent.
+password or a reason: they say that the email was sent, and where (masked).
 
 Every email is a `_letter` (greeting, paragraphs, hotline, signature) and every notice's rows
 share one purpose, one application, one account and one time (`_Notice`), so each notice below
@@ -24,7 +24,7 @@ from ..outbox import Attachment, enqueue
 HOTLINE = "400 0030 686"
 SIGNATURE = "国家卫生健康委医政医管局 医院质量监测系统（HQMS）"
 APPROVAL_SUBJECT = "【HQMS】流感医疗服务监测系统账号已开通"
-ADMIN_CHANGED_SUBJECT = "【HQMS】流感医疗服务监测系统账号已变更数据管理员"
+ADMIN_CHANGED_SUBJECT = "【HQMS】流感医疗服务监测系统账号数据管理员信息已变更"
 CHANGE_APPROVED_SUBJECT = "【HQMS】流感医疗服务监测系统账号资料变更已审核通过"
 REJECTION_SUBJECT = "【HQMS】流感医疗服务监测系统账号申请未通过审核"
 DOCUMENTS_SUBJECT = "【HQMS】流感医疗服务监测系统账号申请文件"
@@ -108,14 +108,19 @@ def enqueue_approval(
     now: datetime,
     admin_changed: bool = False,
 ) -> None:
-    """The account email (login name, phone, initial password, address) and its SMS."""
+    """The account email (login name, phone, initial password, address) and its SMS.
+
+    `admin_changed`: an approved change altered the data administrator's name, mobile or email
+    (seed step 6), so the account was reset; the letter goes to the administrator as changed."""
     if admin_changed:
-        subject, purpose, news = ADMIN_CHANGED_SUBJECT, "admin_changed", "已变更数据管理员"
+        subject, purpose = ADMIN_CHANGED_SUBJECT, "admin_changed"
+        news = "数据管理员信息已变更，密码已重置，新的初始密码"
         opening = (
-            f"贵单位（{form.name}）的流感医疗服务监测系统账号已变更数据管理员为您，账号密码已重置："
+            f"贵单位（{form.name}）的流感医疗服务监测系统账号资料变更已审核通过。"
+            "因数据管理员信息已变更，账号已重置：原密码和已登录的会话均已失效，新的登录信息如下："
         )
     else:
-        subject, purpose, news = APPROVAL_SUBJECT, "approval", "已开通"
+        subject, purpose, news = APPROVAL_SUBJECT, "approval", "已开通，初始密码"
         opening = f"贵单位（{form.name}）申请的流感医疗服务监测系统账号已审核通过并开通："
     notice = _Notice(session, purpose, application_id, account_id, now)
     body = _letter(
@@ -127,8 +132,8 @@ def enqueue_approval(
     notice.email(form.admin.email, subject, body, secrets={"secret": password})
     notice.sms(
         phone,
-        f"【HQMS】贵单位的流感医疗服务监测系统账号（登录名 {login_name}）{news}，"
-        f"初始密码已发送至邮箱 {mask_email(form.admin.email)}，请查收并在首次登录后修改密码。",
+        f"【HQMS】贵单位的流感医疗服务监测系统账号（登录名 {login_name}）{news}"
+        f"已发送至邮箱 {mask_email(form.admin.email)}，请查收并在首次登录后修改密码。",
     )
 
 
@@ -150,10 +155,12 @@ def enqueue_rejection(
     application_id: str,
     is_change: bool,
     reason: str,
+    sms_phone: str | None,
     now: datetime,
     purpose: str = "rejection",
 ) -> None:
-    """The rejection email with the reviewer's reason; `purpose` tells a resend apart."""
+    """The rejection email with the reviewer's reason, and to `sms_phone` (when given) an SMS
+    saying where the reason went; `purpose` tells a resend apart."""
     what = "账号资料变更申请" if is_change else "流感医疗服务监测系统账号申请"
     after = (
         "账号仍按原资料正常使用。如需变更，请按上述原因修改后重新提交。"
@@ -168,6 +175,13 @@ def enqueue_rejection(
     )
     notice = _Notice(session, purpose, application_id, None, now)
     notice.email(form.admin.email, REJECTION_SUBJECT, body)
+    if sms_phone:
+        short = "账号资料变更申请" if is_change else "账号申请"
+        notice.sms(
+            sms_phone,
+            f"【HQMS】贵单位的流感医疗服务监测系统{short}（编号 {application_id}）审核未通过，"
+            f"原因已发送至邮箱 {mask_email(form.admin.email)}，请查收。",
+        )
 
 
 def enqueue_approval_again(
@@ -218,7 +232,7 @@ def enqueue_documents(
         f"附件是贵单位（{form.name}）账号申请（编号 {application_id}）的两份文件：\n"
         "《医疗机构信息收集表》和《系统使用须知及同意书》。",
         "请打印、核对、加盖单位公章后扫描（JPG 或 PDF，每个不超过 5 MB），\n"
-        "连同盖章的《医疗机构执业许可证》扫描件一并上传。",
+        "连同《医疗机构执业许可证》盖章扫描件一并上传。",
     )
     notice = _Notice(session, "documents", application_id, account_id, now)
     return notice.email(recipient, DOCUMENTS_SUBJECT, body, attachments=attachments)

@@ -160,6 +160,8 @@ def _resend_rejection(session: Session, row: AnyRow, *, now: datetime) -> str:
         application_id=row.id,
         is_change=Kind(row.kind) is Kind.CHANGE,
         reason=row.review_reason or "",
+        # The email is what went missing; the first notice's SMS already said where it went.
+        sms_phone=None,
         now=now,
         purpose=notices.REJECTION_RESENT,
     )

@@ -39,6 +39,8 @@ AMENDED = define_code("event.amended")
 AMENDED_BECAUSE = define_code("event.amended_because", "reason")
 ACCOUNT_CREATED = define_code("event.account_created", "login")
 APPROVED = define_code("event.approved", "login")
+REJECTED_EMAIL_AND_SMS = define_code("event.rejected_email_and_sms", "reason")
+# Recorded while a rejection went by email only: old rows read it.
 REJECTED = define_code("event.rejected", "reason")
 REJECTED_NO_EMAIL = define_code("event.rejected_no_email", "reason")
 
@@ -182,7 +184,8 @@ def reject(
     reason: str,
     now: datetime,
 ) -> Outcome:
-    """pending → rejected with the reason, emailed to the data administrator."""
+    """pending → rejected with the reason, emailed to the data administrator, and an SMS to
+    the administrator's mobile saying where the reason went (seed step 7)."""
     row = locked_application(session, application_id, expected_revision)
     next_status(Status(row.status), Action.REJECT)
     form = current_form(session, row)
@@ -202,6 +205,7 @@ def reject(
             application_id=row.id,
             is_change=Kind(row.kind) is Kind.CHANGE,
             reason=reason,
+            sms_phone=row.admin_phone,
             now=now,
         )
     add_event(
@@ -209,7 +213,7 @@ def reject(
         application_id=row.id,
         at=now,
         actor=reviewer,
-        event=(REJECTED if form.admin.email else REJECTED_NO_EMAIL)(reason=reason),
+        event=(REJECTED_EMAIL_AND_SMS if form.admin.email else REJECTED_NO_EMAIL)(reason=reason),
     )
     session.commit()
     return Outcome(row.id)

@@ -246,7 +246,7 @@ async def _approve(stage: Stage) -> Request:
     return Request("POST", _at(app_id, "/approve"), if_match(1, stage.reviewer()), {})
 
 
-@scenario("POST", APPLICATION + "/reject", "rejected")
+@scenario("POST", APPLICATION + "/reject", "rejected_email_and_sms")
 async def _reject(stage: Stage) -> Request:
     app_id = stage.make_application(status="pending", phone=PHONE)
     body = {"reason": "执业许可证扫描件不清晰"}

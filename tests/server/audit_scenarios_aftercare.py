@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tests.server.account_helpers import approved_account, bearer, confirmed_token, sign_in
 from tests.server.audit_scenarios import APPLICATION, PHONE, Request, Stage, scenario
+from tests.server.recovery_helpers import newest_link, token_of
 
 CALL = "/v1/calls/{call_id}"
 
@@ -48,6 +49,31 @@ async def _reset_password(stage: Stage) -> Request:
     )
     path = f"/v1/accounts/{account.account_id}/password-reset"
     return Request("POST", path, stage.in_call, {"verification_token": token})
+
+
+@scenario("POST", "/v1/accounts/password-recovery", "password_recovery_sent")
+async def _ask_for_recovery(stage: Stage) -> Request:
+    stage.make_application(status="approved", phone=PHONE)
+    return Request("POST", "/v1/accounts/password-recovery", json={"login": PHONE})
+
+
+@scenario("POST", "/v1/accounts/password-recovery/{token}", "password_recovered")
+async def _recover(stage: Stage) -> Request:
+    stage.make_application(status="approved", phone=PHONE)
+    asked = await stage.client.post("/v1/accounts/password-recovery", json={"login": PHONE})
+    assert asked.status_code == 202, asked.text
+    token = token_of(newest_link(stage.app))
+    path = f"/v1/accounts/password-recovery/{token}"
+    return Request("POST", path, json={"new_password": "Xinmima2026abc"})
+
+
+@scenario("POST", "/v1/accounts/{account_id}/password-recovery", "password_recovery_resent")
+async def _resend_recovery(stage: Stage) -> Request:
+    app_id = stage.make_application(status="approved", phone=PHONE)
+    await stage.call_about(app_id)
+    detail = await stage.client.get(f"/v1/applications/{app_id}", headers=stage.bearer)
+    path = f"/v1/accounts/{detail.json()['account']['id']}/password-recovery"
+    return Request("POST", path, stage.in_call, {})
 
 
 # Calls: the kiosk starts one without a call header (none is open yet); the others name the

@@ -8,6 +8,7 @@ import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import httpx
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
@@ -112,6 +113,31 @@ def save_form(database: Database, application_id: str, form: Form, **columns: An
         session.commit()
 
     database.run_sync(write)
+
+
+async def pending_change(
+    client: httpx.AsyncClient,
+    api_app: Any,
+    headers: dict[str, str],
+    parent: str,
+    *,
+    revision: int = 1,
+    **admin: str,
+) -> str:
+    """A change of the approved `parent` (amended at `revision`): renamed, with the given
+    administrator fields, written as submitted (its admin mobile as if verified). Its id."""
+    database = database_of(api_app)
+    response = await client.post(
+        f"/v1/applications/{parent}/amend", json={}, headers=if_match(revision, headers)
+    )
+    assert response.status_code == 201, response.text
+    change_id: str = response.json()["id"]
+    form = unmasked_form(database, change_id)
+    form.name = "广州市越秀区新名称医院"
+    for field, value in admin.items():
+        setattr(form.admin, field, value)
+    save_form(database, change_id, form, status="pending", admin_phone=form.admin.mobile)
+    return change_id
 
 
 def unmasked_form(database: Database, application_id: str) -> Form:

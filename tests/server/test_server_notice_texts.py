@@ -100,15 +100,15 @@ def _approval(session: Session, form: Form, app_id: str, *, admin_changed: bool)
             "【HQMS】流感医疗服务监测系统账号已开通",
             "approval",
             "贵单位（广州市第7人民医院）申请的流感医疗服务监测系统账号已审核通过并开通：",
-            "已开通",
+            "已开通，初始密码",
         ),
         (
             True,
-            "【HQMS】流感医疗服务监测系统账号已变更数据管理员",
+            "【HQMS】流感医疗服务监测系统账号数据管理员信息已变更",
             "admin_changed",
-            "贵单位（广州市第7人民医院）的流感医疗服务监测系统账号已变更数据管理员为您，"
-            "账号密码已重置：",
-            "已变更数据管理员",
+            "贵单位（广州市第7人民医院）的流感医疗服务监测系统账号资料变更已审核通过。"
+            "因数据管理员信息已变更，账号已重置：原密码和已登录的会话均已失效，新的登录信息如下：",
+            "数据管理员信息已变更，密码已重置，新的初始密码",
         ),
     ],
     ids=["approval", "admin_changed"],
@@ -126,8 +126,8 @@ def test_the_account_email_and_sms(
     rows = written(database, lambda s: _approval(s, form, app_id, admin_changed=admin_changed))
     body = f"张晓梅，您好：\n\n{opening}\n\n{CREDENTIALS}{FOOTER}"
     sms = (
-        f"【HQMS】贵单位的流感医疗服务监测系统账号（登录名 hq00001）{sms_news}，"
-        "初始密码已发送至邮箱 z***@example.com，请查收并在首次登录后修改密码。"
+        f"【HQMS】贵单位的流感医疗服务监测系统账号（登录名 hq00001）{sms_news}"
+        "已发送至邮箱 z***@example.com，请查收并在首次登录后修改密码。"
     )
     assert rows == [
         ("email", EMAIL, subject, body, {"secret": PASSWORD}, purpose, app_id, ACCOUNT, "pending"),
@@ -155,31 +155,45 @@ def test_the_change_approved_email(database: Database, app_id: str, form: Form) 
 
 
 @pytest.mark.parametrize(
-    ("is_change", "purpose", "what", "after"),
+    ("is_change", "purpose", "sms_phone", "what", "after", "sms_what"),
     [
         (
             False,
             "rejection",
+            PHONE,
             "流感医疗服务监测系统账号申请",
             "请按上述原因修改资料，重新上传盖章文件后再次提交审核；也可以重新发起申请。",
+            "账号申请",
+        ),
+        (
+            True,
+            "rejection",
+            PHONE,
+            "账号资料变更申请",
+            "账号仍按原资料正常使用。如需变更，请按上述原因修改后重新提交。",
+            "账号资料变更申请",
         ),
         (
             True,
             "rejection_resent",
+            None,
             "账号资料变更申请",
             "账号仍按原资料正常使用。如需变更，请按上述原因修改后重新提交。",
+            "",
         ),
     ],
-    ids=["application", "change_resent"],
+    ids=["application", "change", "change_resent"],
 )
-def test_the_rejection_email(
+def test_the_rejection_email_and_its_sms(
     database: Database,
     app_id: str,
     form: Form,
     is_change: bool,
     purpose: str,
+    sms_phone: str | None,
     what: str,
     after: str,
+    sms_what: str,
 ) -> None:
     rows = written(
         database,
@@ -189,6 +203,7 @@ def test_the_rejection_email(
             application_id=app_id,
             is_change=is_change,
             reason="执业许可证扫描件不清晰",
+            sms_phone=sms_phone,
             now=NOW,
             purpose=purpose,
         ),
@@ -198,7 +213,15 @@ def test_the_rejection_email(
         f"\n\n原因：执业许可证扫描件不清晰\n\n{after}{FOOTER}"
     )
     subject = "【HQMS】流感医疗服务监测系统账号申请未通过审核"
-    assert rows == [("email", EMAIL, subject, body, None, purpose, app_id, None, "pending")]
+    expected = [("email", EMAIL, subject, body, None, purpose, app_id, None, "pending")]
+    if sms_phone:
+        # Where the reason went (masked), never the reason itself.
+        sms = (
+            f"【HQMS】贵单位的流感医疗服务监测系统{sms_what}（编号 {app_id}）审核未通过，"
+            "原因已发送至邮箱 z***@example.com，请查收。"
+        )
+        expected.append(("sms", sms_phone, "", sms, None, purpose, app_id, None, "pending"))
+    assert rows == expected
 
 
 def test_the_account_email_again_has_no_password(database: Database, app_id: str) -> None:
@@ -263,7 +286,7 @@ def test_the_documents_email_carries_its_attachments(
         f"附件是贵单位（广州市第7人民医院）账号申请（编号 {app_id}）的两份文件：\n"
         "《医疗机构信息收集表》和《系统使用须知及同意书》。\n\n"
         "请打印、核对、加盖单位公章后扫描（JPG 或 PDF，每个不超过 5 MB），\n"
-        f"连同盖章的《医疗机构执业许可证》扫描件一并上传。{FOOTER}"
+        f"连同《医疗机构执业许可证》盖章扫描件一并上传。{FOOTER}"
     )
     subject = "【HQMS】流感医疗服务监测系统账号申请文件"
     assert rows == [

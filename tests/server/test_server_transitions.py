@@ -142,11 +142,11 @@ async def test_a_draft_cannot_be_approved(
     assert "尚未提交" in response.json()["detail"]
 
 
-async def test_reject_needs_a_reason_and_mails_it(
+async def test_reject_needs_a_reason_mails_it_and_says_so_by_sms(
     api_client: httpx.AsyncClient, api_app: Any, reviewer: dict[str, str], make_application
 ) -> None:
     database = database_of(api_app)
-    app_id = make_application(status="pending")
+    app_id = make_application(status="pending", phone=PHONE)
     path = f"/v1/applications/{app_id}/reject"
     for body in ({}, {"reason": "   "}):
         response = await api_client.post(path, json=body, headers=if_match(1, reviewer))
@@ -159,9 +159,12 @@ async def test_reject_needs_a_reason_and_mails_it(
     assert body["status"] == "rejected"
     assert body["review"]["reason"] == reason
     assert body["actions"] == ["amend", "send_documents", "resend_notice"]
-    [email] = outbox_rows(database, app_id)
+    email, sms = outbox_rows(database, app_id)
     assert email.purpose == "rejection" and reason in email.body and email.secrets is None
-    assert event_actions(database, app_id)[-1] == "rejected"
+    # The SMS says where the reason went, not the reason (an SMS is short and may be seen).
+    assert (sms.channel, sms.recipient, sms.purpose) == ("sms", PHONE, "rejection")
+    assert "审核未通过" in sms.body and "z***@example.com" in sms.body and reason not in sms.body
+    assert event_actions(database, app_id)[-1] == "rejected_email_and_sms"
 
 
 @pytest.mark.parametrize("status", ["pending", "rejected"])

@@ -224,10 +224,10 @@ async def test_change_of_administrator_through_approval_resets_the_account(
         )
         await approve_at_the_reviewers_kiosk(running.base_url, change_id)
 
-        new_password = await password_in_mail(channels, NEW_EMAIL, "变更数据管理员")
+        new_password = await password_in_mail(channels, NEW_EMAIL, "数据管理员信息已变更")
         assert new_password != old_password
         await until(
-            lambda: any("已变更数据管理员" in text for text in texts_to(channels, NEW_PHONE)),
+            lambda: any("数据管理员信息已变更" in text for text in texts_to(channels, NEW_PHONE)),
             asyncio.sleep,
             what="the SMS to the new administrator",
         )

@@ -4,7 +4,7 @@ that the password is reset and who gets the new one — then the approval goes t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,6 +28,7 @@ from tui.screens._approval_words import MOST_CHANGES_SHOWN, change_consequences
 
 Kiosk = Callable[[CentralAPI], HotlineApp]
 ScreenText = Callable[[App[Any]], str]
+ChineseLeft = Callable[[str, Iterable[str]], list[str]]
 REVIEWER = DEMO_OPERATORS[1]
 
 
@@ -58,7 +59,8 @@ async def test_the_reviewer_sees_what_changes_and_the_reset_before_approving(
         assert "管理员手机：138****8007 → 139****9007" in shown, shown
         assert "→ w***@example.com" in shown and "数据管理员：" in shown and "→ 王*" in shown
         assert "账号密码将被重置，旧密码和已登录的会话立即失效" in shown
-        assert "新的初始密码发邮件给新管理员 w***@example.com" in shown
+        assert "变更了数据管理员、管理员手机、管理员邮箱：" in shown, shown
+        assert "新的初始密码发邮件给 w***@example.com" in shown
         assert "短信通知 139****9007" in shown
         assert NEW_ADMIN_MOBILE not in shown and NEW_ADMIN_EMAIL not in shown, (
             "contacts stay masked"
@@ -75,12 +77,64 @@ async def test_the_reviewer_sees_what_changes_and_the_reset_before_approving(
     assert approved.account is not None and approved.form.admin.mobile == "139****9007"
 
 
-def _preview(changes: list[FieldChange], *, admin_changed: bool) -> ChangePreview:
+async def _open_the_approval(
+    app: HotlineApp, pilot: Any, change_id: str
+) -> tuple[ReviewScreen, ConfirmModal]:
+    """As the reviewer: F2, the change in the queue, A (its confirmation open)."""
+    await pilot.press(*REVIEWER.username, "enter", *REVIEWER.password, "enter")
+    await settle(pilot)
+    await pilot.press("f2")
+    await settle(pilot)
+    table = app.screen.query_one("#queue", DataTable)
+    queued = [str(row.value) for row in table.rows]
+    await pilot.press(*["down"] * queued.index(change_id), "enter")
+    await settle(pilot)
+    review = app.screen
+    assert isinstance(review, ReviewScreen)
+    await pilot.press("a")
+    await settle(pilot)
+    confirm = app.screen
+    assert isinstance(confirm, ConfirmModal)
+    return review, confirm
+
+
+async def test_the_reset_and_what_triggers_it_read_english(
+    english: None,
+    central: CentralAPI,
+    kiosk: Kiosk,
+    database_url: str,
+    screen_text: ScreenText,
+    chinese_left: ChineseLeft,
+) -> None:
+    change_id = await submit_change_with_a_new_administrator(central, database_url)
+    app = kiosk(central)
+    async with app.run_test(size=(80, 24)) as pilot:
+        review, _ = await _open_the_approval(app, pilot, change_id)
+        shown = screen_text(app)
+        flat = " ".join(shown.split())
+        assert "· changes Data administrator, Admin mobile, Admin e-mail:" in flat, shown
+        assert "the password is reset; the old one and open sessions stop at once;" in flat
+        assert "· the new first password is emailed to w***@example.com," in flat, shown
+        assert "an SMS tells 139****9007 to check the email." in flat, shown
+        assert "Confirm approval" in shown or "Approve" in shown, "the buttons fit on 24 rows"
+        assert review.application is not None
+        changes = await central.change_preview(change_id)
+        data = [
+            review.application.form.name,
+            *(value for change in changes.changes for value in (change.before, change.after)),
+        ]
+        assert not chinese_left(shown, data), shown
+
+
+def _preview(
+    changes: list[FieldChange], *, admin_changed: bool, admin_fields: list[str] | None = None
+) -> ChangePreview:
     return ChangePreview(
         application_id="C001-TEST",
         account=AccountRef(id="AC000001", login_name="hqms_440104_0001"),
         changes=changes,
         admin_changed=admin_changed,
+        admin_fields=admin_fields or [],
         notify_email="z***@example.com",
         notify_phone="139****0000" if admin_changed else "",
     )
@@ -120,3 +174,12 @@ def test_nothing_changing_is_said_and_a_long_list_is_cut() -> None:
     lines = change_consequences(application, _preview(many, admin_changed=False))
     assert sum("诊疗科目：" in line for line in lines) == MOST_CHANGES_SHOWN
     assert any(f"另有 {12 - MOST_CHANGES_SHOWN} 项" in line for line in lines)
+
+
+def test_a_corrected_email_alone_resets_and_says_which_field() -> None:
+    change = FieldChange(field="admin.email", before="z***@example.com", after="z***@example.org")
+    preview = _preview([change], admin_changed=True, admin_fields=["admin.email"])
+    text = "\n".join(change_consequences(_change_application(), preview))
+    assert "· 变更了管理员邮箱：\n  账号密码将被重置，旧密码和已登录的会话立即失效；" in text
+    assert "· 新的初始密码发邮件给 z***@example.com，" in text
+    assert "短信通知 139****0000 查收邮件" in text and "数据管理员不变" not in text

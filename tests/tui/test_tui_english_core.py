@@ -168,6 +168,7 @@ async def test_reviewer_queue_review_and_modals_in_english(
         assert "Common reasons (Tab to the list, Enter to use one):" in shown
         assert "The info form does not carry the institution's seal." in shown
         assert "Reason (required)" in shown
+        assert "and an SMS to " in " ".join(shown.split())
         assert chinese_left(shown, data) == []
         await pilot.press("enter")
         await pilot.pause()

@@ -41,6 +41,8 @@ def application_data(application: Application) -> list[str]:
         form.name,
         address.street,
         (division_name(division) or "") if division else "",
+        # The division in the code, named by an unconfirmed warning when it is not the address's.
+        division_name(form.code[9:15]) or "",
         *form.subjects,
         form.legal_rep.name,
         form.admin.name,

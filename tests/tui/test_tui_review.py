@@ -97,6 +97,11 @@ async def test_reviewer_approves_one_and_rejects_another_from_the_queue(
         await pilot.pause()
         modal = app.screen
         assert isinstance(modal, ReasonModal)
+        # The rejection goes by email and an SMS says so: the modal says both, masked.
+        shown = " ".join(screen_text(app).split())
+        assert "原因会随通知邮件发给数据管理员 z***@example.com，并短信提醒" in shown, shown
+        masked = f"{OLDER_PHONE[:3]}****{OLDER_PHONE[-4:]}"
+        assert masked in shown, shown
         await pilot.press("enter")
         await pilot.pause()
         assert "请填写不通过的原因" in modal.query_one("#modal-status", StatusLine).sentence

@@ -1,18 +1,19 @@
 """What 审核通过 sets off, in the words the reviewer's confirmation shows (contacts masked).
 
 A new application opens an account; a change application (变更资料) overwrites its account's
-data, and with a new data administrator resets the password — which the server tells in its
-change preview (`GET …/change-preview`), since only it knows the account as it is now.
+data, and when it changes the data administrator's name, mobile or email resets the password —
+which the server tells in its change preview (`GET …/change-preview`, with the fields that
+trigger it), since only it knows the account as it is now.
 """
 
 from __future__ import annotations
 
-from domain import Application, ChangePreview, is_masked, mask_email, mask_phone
+from domain import Application, ChangePreview, is_masked, mask_email, mask_phone, param_text
 
-from .._i18n import tr
+from .._i18n import current_language, tr
 from ..widgets._timeline_words import change_line
 
-MOST_CHANGES_SHOWN = 8
+MOST_CHANGES_SHOWN = 7
 """Field changes listed in the approval confirmation: more would push its buttons off 24 rows."""
 
 
@@ -57,8 +58,13 @@ def change_consequences(application: Application, preview: ChangePreview) -> lis
     email = preview.notify_email or tr("（无邮箱）")
     if preview.admin_changed:
         phone = preview.notify_phone or tr("（无手机号）")
-        lines.append(tr("· 更换了数据管理员：账号密码将被重置，旧密码和已登录的会话立即失效；"))
-        lines.append(tr("· 新的初始密码发邮件给新管理员 {email}，", email=email))
+        if preview.admin_fields:
+            fields = param_text("fields", preview.admin_fields, current_language())
+            lines.append(tr("· 变更了{fields}：", fields=fields))
+            lines.append(tr("  账号密码将被重置，旧密码和已登录的会话立即失效；"))
+        else:  # a server from before the preview named the fields
+            lines.append(tr("· 更换了数据管理员：账号密码将被重置，旧密码和已登录的会话立即失效；"))
+        lines.append(tr("· 新的初始密码发邮件给 {email}，", email=email))
         lines.append(tr("  短信通知 {phone} 查收邮件。", phone=phone))
     else:
         lines.append(tr("· 数据管理员不变：账号密码不变，可继续登录；"))

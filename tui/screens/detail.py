@@ -10,8 +10,9 @@ Textual worker: it never finishes, and `app.workers.wait_for_complete()` must st
 screen's requests are done".
 
 Actions: the footer offers only what the application's `actions` allow (`check_action`); they
-live in `_detail_caller` (what needs the caller check) and `_detail_records`. Opening the screen
-attaches the hotline call to the application, so what is done here is recorded under it.
+live in `_detail_caller` (what needs the caller check), `_detail_records` and `_detail_recovery`
+(找回密码). Opening the screen attaches the hotline call to the application, so what is done
+here is recorded under it.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ from ..widgets.presence import PresenceMarker
 from ._detail_base import shorten_key_words
 from ._detail_caller import CallerActions
 from ._detail_records import RecordActions
+from ._detail_recovery import RecoveryActions
 
 NEEDS_ACTION: dict[str, Action] = {
     "amend": Action.AMEND,
@@ -66,6 +68,7 @@ NEEDS_ACTION: dict[str, Action] = {
     "reset_password": Action.RESET_PASSWORD,
     "documents": Action.SEND_DOCUMENTS,
     "resend_notice": Action.RESEND_NOTICE,
+    "resend_recovery": Action.RESET_PASSWORD,  # where a reset may be done, so may a recovery
 }
 """Footer actions offered only when the application's `actions` list the transition."""
 NEEDS_APPLICATION = {*NEEDS_ACTION, "handle", "check_caller", "reveal", "note"}
@@ -78,6 +81,7 @@ PALETTE: tuple[tuple[str, str, str], ...] = (
     ("reset_password", N_("重置密码"), N_("验证登记的手机号后，新临时密码发给数据管理员")),
     ("documents", N_("申请文件"), N_("重新生成两份文件，发到管理员邮箱或保存到本机")),
     ("resend_notice", N_("重发通知"), N_("重发审核通过或不通过的通知")),
+    ("resend_recovery", N_("重发找回密码邮件"), N_("新的找回密码链接发到数据管理员邮箱")),
 )
 """The detail's own entries in the command palette, offered when the footer offers the key."""
 
@@ -90,7 +94,7 @@ def stream_lost_sentence(reason: object) -> str:
     return lost
 
 
-class DetailScreen(CallerActions, RecordActions):
+class DetailScreen(CallerActions, RecordActions, RecoveryActions):
     """One application, and what the operator may do with it during the call.
 
     | key    | action (shown only when the state allows it) |
@@ -105,6 +109,7 @@ class DetailScreen(CallerActions, RecordActions):
     | P      | 重置密码 (approved with an account; its own SMS code checks the caller) |
     | D      | 文件: the two documents, emailed to the administrator or saved here |
     | S      | 重发 (通知): the approval or rejection notice again |
+    | E      | 找回 (密码): a fresh password-recovery link to the administrator's email |
     | ↑ ↓ PgUp PgDn | scroll |
     """
 
@@ -120,6 +125,10 @@ class DetailScreen(CallerActions, RecordActions):
         Binding("p", "reset_password", N_("重置密码"), key_display="P"),
         Binding("d", "documents", N_("文件"), key_display="D"),
         Binding("s", "resend_notice", N_("重发"), key_display="S", tooltip=N_("重发审核结果通知")),
+        # A short word: with K shown, ten keys fill the 80 columns (English: "Link").
+        Binding(
+            "e", "resend_recovery", N_("找回"), key_display="E", tooltip=N_("重发找回密码邮件")
+        ),
     ]
     AUTO_FOCUS = "#sections"
     DEFAULT_CSS = """
@@ -192,6 +201,7 @@ class DetailScreen(CallerActions, RecordActions):
             "amend": not approved,
             "change_data": approved,
             "reset_password": application.account is not None,
+            "resend_recovery": application.account is not None,
         }.get(action, True)
 
     def palette_commands(self) -> Iterable[SystemCommand]:

@@ -33,7 +33,7 @@ from ._base import ApiScreen
 from .modals import ConfirmModal, ReasonModal
 
 COMMON_REJECTION_REASONS = (
-    N_("执业许可证扫描件不清晰，请重新扫描上传。"),
+    N_("《医疗机构执业许可证》盖章扫描件不清晰，请重新盖章、扫描后上传。"),
     N_("信息收集表未加盖医疗机构公章。"),
     N_("医疗机构名称与公章不一致。"),
 )
@@ -202,12 +202,13 @@ class ReviewScreen(ApiScreen):
         application = self.application
         if application is None:
             return
-        email = application.form.admin.email
+        admin = application.form.admin
         modal = ReasonModal(
             tr("审核不通过：「{name}」", name=application.form.name),
             tr(
-                "原因会随通知邮件发给数据管理员 {email}，请写清需要怎样改正。",
-                email=email or tr("（无邮箱）"),
+                "原因会随通知邮件发给数据管理员 {email}，并短信提醒 {mobile}；请写清需要怎样改正。",
+                email=admin.email or tr("（无邮箱）"),
+                mobile=admin.mobile or tr("（无手机号）"),
             ),
             common_reasons=COMMON_REJECTION_REASONS,
             submit_label=tr("确认不通过"),

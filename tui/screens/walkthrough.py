@@ -32,6 +32,7 @@ from ..widgets import (
     UploadsPanel,
     VerifyPanel,
 )
+from ..widgets.field_guide import FieldGuide
 from ._walk_reactions import WalkthroughReactions
 from ._walk_steps import FORM, STATUS, STEP_IDS, UPLOAD, VERIFY
 
@@ -83,11 +84,13 @@ class WalkthroughScreen(WalkthroughReactions):
         yield Header()
         yield StepsBar(id="steps")
         yield StatusLine(id="status")
+        editor = FormEditor(today=self.clock().date(), id=STEP_IDS[FORM])
         with ContentSwitcher(initial=STEP_IDS[VERIFY], id="walk-steps"):
             yield VerifyPanel(self.phone, id=STEP_IDS[VERIFY])
-            yield FormEditor(today=self.clock().date(), id=STEP_IDS[FORM])
+            yield editor
             yield UploadsPanel(id=STEP_IDS[UPLOAD])
             yield StatusPanel(id=STEP_IDS[STATUS])
+        yield FieldGuide(editor, id="field-guide")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -18,22 +18,15 @@ from textual.widgets import Checkbox, Input, Select, Static
 
 from domain import Form, Problem, form_problems
 
-from .._i18n import N_, Translated, tr
+from .._i18n import Words, tr
 from .._labels import field_row
 from .._said import problem_sentence
 from ._form_fields import ROWS, FormFields, problems_id
 from .code_field import CodeField
 
-WARNING_NAMES = Translated(
-    {
-        "code_check_char": N_("校验码与许可证一致"),
-        "code_division_unknown": N_("代码中的旧行政区划"),
-        "code_economic_type_unknown": N_("代码中的经济类型"),
-        "code_category_unknown": N_("代码中的机构类别"),
-        "code_division_address_mismatch": N_("代码区划与地址不一致"),
-    }
-)
-"""Short names of the confirmable warnings, for their checkboxes."""
+WARNING_NAMES = Words("warning")
+"""Short names of the confirmable warnings, for their checkboxes: the shared vocabulary, so the
+timeline's confirmation names each the same way (`domain/_vocabulary.py`)."""
 ROW_OF_INPUT: dict[str, str] = {
     "name": "name",
     "opened-year": "opened_on",
@@ -110,7 +103,7 @@ class FormEditor(FormFields):
             if problem.code not in shown_by_code:
                 reminder = tr("提醒：{message}", message=problem_sentence(problem))
                 box.mount(Static(reminder, classes="warning-text", markup=False))
-            name = WARNING_NAMES.get(problem.code, problem.code)
+            name = WARNING_NAMES[problem.code]
             box.mount(
                 Checkbox(
                     tr("已核对许可证，确认：{name}", name=name),

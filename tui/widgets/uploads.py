@@ -24,8 +24,9 @@ from .._labels import FILE_KIND_LABELS, FILE_TITLES, file_size
 MAX_SCAN_BYTES = 5 * 1024 * 1024
 SCAN_SIGNATURES: dict[bytes, str] = {b"\xff\xd8\xff": "JPG", b"%PDF-": "PDF"}
 UPLOAD_RULES = N_(
-    "上传规则：共三份——{info_form}、{consent}、{license}。"
-    "每份为 JPG 或 PDF（按文件内容识别，改扩展名无效），不超过 5 MB。"
+    "上传规则：最多三份——{info_form}、{consent}、{license}，每份一个文件。"
+    "每份为 JPG 或 PDF（按文件内容识别，改扩展名无效），不超过 5 MB；"
+    "一份有多页（如许可证正副本）时，请合成一个 PDF 上传。"
     "资料修改后，已上传的两份盖章表会失效，需重新下载、盖章、上传。"
 )
 """Filled with the scans' full titles (`FILE_TITLES`), by `FileKind` value."""

@@ -38,6 +38,12 @@ from ._calls import CallRow, PresenceRow, calls, presence
 from ._idempotency import IdempotencyKeyRow, idempotency_keys
 from ._operators import OperatorRow, OperatorTokenRow, operator_tokens, operators
 from ._outbox import OutboxAttachmentRow, OutboxRow, outbox, outbox_attachments
+from ._recoveries import (
+    PasswordRecoveryRow,
+    RecoveryRequestRow,
+    password_recoveries,
+    recovery_requests,
+)
 from ._verifications import (
     ApplicantSessionRow,
     VerificationRow,
@@ -64,7 +70,9 @@ __all__ = [
     "OperatorTokenRow",
     "OutboxAttachmentRow",
     "OutboxRow",
+    "PasswordRecoveryRow",
     "PresenceRow",
+    "RecoveryRequestRow",
     "VerificationRow",
     "account_sessions",
     "accounts",
@@ -81,6 +89,8 @@ __all__ = [
     "operators",
     "outbox",
     "outbox_attachments",
+    "password_recoveries",
     "presence",
+    "recovery_requests",
     "verifications",
 ]

@@ -53,6 +53,8 @@ class OutboxRow(Base):
     __table_args__ = (
         Index("ix_outbox_status_next_attempt_at", "status", "next_attempt_at"),
         Index("ix_outbox_application_id", "application_id"),
+        # The hotline's recovery-link resends are limited per account (`send_limits`).
+        Index("ix_outbox_account_id", "account_id"),
     )
 
 
