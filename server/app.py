@@ -28,6 +28,7 @@ from .routes import (
     notices,
     notifications,
     reference,
+    registry,
     stream,
     transitions,
     verifications,
@@ -78,7 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router)
     for module in (transitions, documents, notifications, stream, accounts):
         app.include_router(module.router)
-    for module in (calls, call_record, notices):
+    for module in (calls, call_record, notices, registry):
         app.include_router(module.router)
     _document_bearer_auth(app)
     document_message_codes(app)
