@@ -144,7 +144,12 @@ async def test_importing_again_changes_nothing_and_a_new_name_renames(
 async def test_the_offices_encodings_are_read(
     api_app: Any, api_client: httpx.AsyncClient, make_operator: OperatorFactory, encoding: str
 ) -> None:
-    listing = f"机构代码,机构名称\r\n{FULL},广州市越秀区第二人民医院\r\n{ORGANIZATION},北京市东城区某某医院\r\n"
+    lines = [
+        "机构代码,机构名称",
+        f"{FULL},广州市越秀区第二人民医院",
+        f"{ORGANIZATION},北京市东城区某某医院",
+    ]
+    listing = "\r\n".join(lines) + "\r\n"
     response = await post_list(api_client, admin(api_app, make_operator), listing.encode(encoding))
     assert response.status_code == 200, response.text
     assert (response.json()["added"], response.json()["rejected"]) == (2, [])

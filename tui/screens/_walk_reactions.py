@@ -18,7 +18,6 @@ from domain import Application, DomainError, Problem, normalize_institution_code
 from .._i18n import N_, tr
 from .._said import (
     api_error_sentence,
-    code_check_sentence,
     domain_sentence,
     problem_sentence,
     status_words,
@@ -47,6 +46,7 @@ from .change_admin_mobile import ChangeAdminMobileModal
 STEP_FOCUS = ("#verify-institution", "#name", "#scan-path", "#submit")
 """The field each step puts the cursor in, by step number."""
 CODE_FIRST = N_("请先输入医疗机构代码：已在 HQMS 对接的机构无需申请，不发送验证码。")
+IN_HQMS_STOP = N_("该机构已在 HQMS 对接，无需申请，不发送验证码：请把下面的话读给来电人。")
 FULL_CODE_LENGTH = 22
 
 
@@ -104,7 +104,7 @@ class WalkthroughReactions(WalkthroughWorkers):
         check = message.check
         self.query_one(VerifyPanel).code_checked(check)
         if check.in_hqms:
-            self.status_line.error(code_check_sentence(check))
+            self.status_line.error(tr(IN_HQMS_STOP))
         elif not check.organization:
             self.status_line.error(problem_sentence(check.errors[0]))
         elif self.status_line.sentence == tr("正在查询 HQMS 已对接机构名单…"):
