@@ -107,7 +107,7 @@ class WalkthroughReactions(WalkthroughWorkers):
             self.status_line.error(tr(IN_HQMS_STOP))
         elif not check.organization:
             self.status_line.error(problem_sentence(check.errors[0]))
-        elif self.status_line.sentence == tr("正在查询 HQMS 已对接机构名单…"):
+        elif not message.sending:
             self.status_line.clear()
 
     @on(VerifyPanel.ConfirmCode)
@@ -231,6 +231,7 @@ class WalkthroughReactions(WalkthroughWorkers):
         editor = self.form_editor
         if first or not message.keep_edits:
             editor.load(application.form)
+        if first:
             self.carry_code_over(application)
         elif message.saved_form is not None:
             editor.baseline = message.saved_form

@@ -88,10 +88,12 @@ class Said(Message):
 
 
 class CodeChecked(Message):
-    """What the registry says about the institution's code (before any SMS)."""
+    """What the registry says about the institution's code (before any SMS); `sending`: asked
+    on the way to sending the SMS, which goes on unless the check stops it."""
 
-    def __init__(self, check: CodeCheck) -> None:
+    def __init__(self, check: CodeCheck, *, sending: bool = False) -> None:
         self.check = check
+        self.sending = sending
         super().__init__()
 
 
@@ -125,7 +127,7 @@ class WalkthroughWorkers(ApiScreen):
         """The SMS, unless the institution is in HQMS or the code names none: the registry
         is asked again right before sending, whatever was asked when the code was typed."""
         check = await self.api.check_code(code)
-        self.post_message(CodeChecked(check))
+        self.post_message(CodeChecked(check, sending=True))
         if check.in_hqms or not check.organization:
             return
         try:
