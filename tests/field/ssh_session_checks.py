@@ -12,6 +12,7 @@ from domain import DomainError, normalize_mobile
 from tests.conftest import Credentials
 from tests.field.ssh_server import KioskSshServer
 from tests.field.ssh_terminal import OperatorTerminal
+from tests.messages_text import said
 
 PROBE = "echo SHELL_MARKER_$((6*7))"
 """A line that a shell, and only a shell, answers with SHELL_ANSWER."""
@@ -115,5 +116,5 @@ def phone_refusal(typed: str) -> str:
     try:
         normalize_mobile(digits, field="phone")
     except DomainError as refused:
-        return refused.message
+        return said(refused)
     raise AssertionError(f"the phone field would accept {digits!r}: the probe needs other digits")
