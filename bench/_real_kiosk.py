@@ -17,7 +17,7 @@ from textual.app import App
 
 from tui import HotlineApp
 from tui.screens import LookupScreen
-from tui.widgets.phone_input import PhoneInput
+from tui.widgets.lookup_input import LookupInput
 
 LOOKUP_TIMEOUT_S = 30.0
 
@@ -28,7 +28,7 @@ def build_signed_in_kiosk(
     app = HotlineApp(api_url=api_url, username=username, password=password)
 
     def ready() -> bool:
-        return isinstance(app.screen, LookupScreen) and isinstance(app.focused, PhoneInput)
+        return isinstance(app.screen, LookupScreen) and isinstance(app.focused, LookupInput)
 
     return app, ready
 

@@ -7,6 +7,7 @@ hqms-desk web [--host H] [--port P] [--api URL]   the kiosk in a browser (docs/w
 hqms-desk status PHONE [--json]       quick status without the kiosk
 hqms-desk seed [--applications N] [--seed S]
 hqms-desk operator add NAME --role operator|reviewer|admin   (password from stdin)
+hqms-desk registry import FILE.csv    the HQMS office's list of institutions already in HQMS
 hqms-desk --version                   the installed version (also -V)
 """
 
@@ -81,6 +82,14 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("name")
     add.add_argument("--role", choices=["operator", "reviewer", "admin"], default="operator")
     add.add_argument("--display-name", default="")
+
+    registry = commands.add_parser("registry", help="HQMS 已对接机构名单")
+    registry_commands = registry.add_subparsers(dest="registry_command", required=True)
+    load = registry_commands.add_parser(
+        "import",
+        help="导入 HQMS 办公室的名单：每行 机构代码,机构名称（UTF-8 或 GB18030），可重复导入",
+    )
+    load.add_argument("file", help="CSV 文件")
     return parser
 
 
@@ -123,5 +132,7 @@ def _run(args: argparse.Namespace) -> int:
             return _commands.add_operator(
                 args.name, role=args.role, display_name=args.display_name, password=password
             )
+        case "registry":
+            return _commands.import_registry(args.file)
     print(f"未知命令：{args.command}", file=sys.stderr)
     return 2

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from domain import (
         Application,
         ApplicationPage,
-        CodeReport,
+        CodeCheck,
         EventPage,
         Health,
         RegionTree,
@@ -74,8 +74,10 @@ class ReadEndpoints(ApiCore):
         body = await self._request("GET", f"{application_path(application_id)}/notifications")
         return NotificationPage.model_validate(body).items
 
-    async def check_code(self, code: str) -> CodeReport:
-        return domain.CodeReport.model_validate(
+    async def check_code(self, code: str) -> CodeCheck:
+        """The decoding of a code, and whether its institution is in the existing-HQMS registry
+        (`in_hqms`, `hqms_name`, `hqms_code`: then it needs no application)."""
+        return domain.CodeCheck.model_validate(
             await self._request("GET", f"/v1/codes/{path_segment(code)}")
         )
 

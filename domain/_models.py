@@ -263,6 +263,32 @@ class CodeReport(_Wire):
     )
 
 
+class CodeCheck(CodeReport):
+    """`GET /v1/codes/{code}`: the decoding, and whether the institution is one that already
+    sends 病案首页 data to HQMS — then it keeps its HQMS account and needs no application (seed).
+
+    The registry is matched by the organization code (the first 9 characters of a full code,
+    or characters 9–17 of a credit code), so a caller who reads out any of the three numbers
+    gets the same answer.
+    """
+
+    organization: str = Field(
+        default="",
+        description=(
+            "the organization code the registry was looked up by; empty when the number names "
+            "none (a provincial registration number, a number of the wrong length)"
+        ),
+    )
+    in_hqms: bool = Field(
+        default=False, description="the institution is in the existing-HQMS registry"
+    )
+    hqms_name: str = Field(default="", description="its name in that registry")
+    hqms_code: str = Field(
+        default="",
+        description="when in_hqms: the `problem` code of what to tell the caller (already_in_hqms)",
+    )
+
+
 class Region(_Wire):
     """A GB/T 2260 division with its children (province → city → district)."""
 

@@ -29,6 +29,7 @@ from .routes import (
     notifications,
     password_recovery,
     reference,
+    registry,
     stream,
     transitions,
     verifications,
@@ -79,7 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router)
     for module in (transitions, documents, notifications, stream, accounts):
         app.include_router(module.router)
-    for module in (calls, call_record, notices, password_recovery):
+    for module in (calls, call_record, notices, password_recovery, registry):
         app.include_router(module.router)
     _document_bearer_auth(app)
     document_message_codes(app)

@@ -12,14 +12,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from client import ApiError
+from client import AlreadyInHqmsError, ApiError
 from domain import DomainError, Message, describe_status, event_sentence, render, status_summary
 
 from ._i18n import N_, current_language, tr
 
 if TYPE_CHECKING:
     from client import Notification
-    from domain import Application, Event, Problem
+    from domain import Application, CodeCheck, Event, Problem
 
 GENERAL_REFUSAL = N_("中央服务未能完成这个请求，请核对后重试。")
 
@@ -44,6 +44,14 @@ def api_error_sentence(error: ApiError) -> str:
     if error.detail:
         return error.detail
     return render("client", error.default(), language) or tr(GENERAL_REFUSAL)
+
+
+def code_check_sentence(check: CodeCheck) -> str:
+    """What to tell a caller whose institution is in the existing-HQMS registry: it keeps its
+    HQMS account and downloads the new 前置机 program (the code the API names, `hqms_code`)."""
+    language = current_language()
+    said = render("problem", Message(code=check.hqms_code), language) if check.hqms_code else None
+    return said or render("client", AlreadyInHqmsError.default(), language) or ""
 
 
 def status_words(application: Application, *, now: datetime) -> str:

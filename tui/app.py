@@ -163,14 +163,16 @@ class HotlineApp(Desk):
             self.push_screen(ReviewQueueScreen(self.api, clock=self.clock))
 
     def action_new_registration(self) -> None:
-        """新申请: the walk-through at 身份验证, for the number typed on the lookup screen."""
+        """新申请: the walk-through at 身份验证, for what the lookup box holds."""
         if isinstance(self.screen, LoginScreen):
             return
         from .screens.walkthrough import WalkthroughScreen  # loads with the wire models
 
-        phone = "".join(char for char in self.typed_phone() if char.isdigit())
+        lookup = self.lookup()
+        phone = "".join(char for char in lookup.typed_phone if char.isdigit()) if lookup else ""
+        code = lookup.typed_code if lookup else ""
         self.push_screen(
-            WalkthroughScreen(self.api, clock=self.clock, phone=phone),
+            WalkthroughScreen(self.api, clock=self.clock, phone=phone, code=code),
             callback=self.after_walkthrough,
         )
 
@@ -195,7 +197,7 @@ class HotlineApp(Desk):
         """The login form, on top of nothing else; `keep_phone` carries the typed number over
         to the lookup screen that follows the next sign-in."""
         if keep_phone:
-            self.kept_phone = self.typed_phone()
+            self.kept_phone = self.typed_lookup()
         self.api.token = None
         self.sub_title = tr(self.SUB_TITLE)
         self.autologin = ("", "")
@@ -204,9 +206,13 @@ class HotlineApp(Desk):
             LoginScreen(self.api, clock=self.clock, username=username, notice=notice, error=error)
         )
 
-    def typed_phone(self) -> str:
-        lookup = next((s for s in self.screen_stack if isinstance(s, LookupScreen)), None)
-        return lookup.phone_input.value if lookup is not None else ""
+    def lookup(self) -> LookupScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, LookupScreen)), None)
+
+    def typed_lookup(self) -> str:
+        """What the lookup box holds (a mobile or a code), kept across a new sign-in."""
+        lookup = self.lookup()
+        return lookup.lookup_input.value if lookup is not None else ""
 
     def pop_to_base(self) -> None:
         """Close every screen above the first one pushed over the default screen."""

@@ -16,11 +16,14 @@ from screenshot_stage import OPERATOR, REVIEWER, Scene, Stage, press, settle, sm
 from textual.widgets import Button, Checkbox, Input, Select
 
 from domain import FileKind, make_institution_code
-from server.demo import DEMO_PHONES
+from server.demo import DEMO_HQMS_CODE, DEMO_PHONES
 from tui.widgets import FormEditor, RegionSelect
 
 WALKTHROUGH_PHONE = "13700137001"
 """A number the demo does not know: the walk-through starts a new application for it."""
+WALKTHROUGH_CODE = make_institution_code("45038861", "440104", "11", "A100", "1")
+"""The code the walk-through's institution reads out (the form gets it with one character
+wrong, to show the decoding)."""
 
 
 async def search(stage: Stage, phone: str) -> None:
@@ -34,6 +37,19 @@ async def login_form(stage: Stage) -> None:
 
 async def unknown_number(stage: Stage) -> None:
     await search(stage, DEMO_PHONES["unknown"])
+
+
+async def code_in_hqms(stage: Stage) -> None:
+    """The code of an institution already in HQMS: the sentence to read out."""
+    await search(stage, DEMO_HQMS_CODE)
+
+
+async def walkthrough_in_hqms(stage: Stage) -> None:
+    """新申请 (F3) for that institution: 身份验证 stops at its code, before any SMS."""
+    await stage.pilot.press("escape", *WALKTHROUGH_PHONE, "f3")
+    await settle(stage.pilot)
+    await stage.pilot.press(*DEMO_HQMS_CODE, "enter")
+    await settle(stage.pilot)
 
 
 async def several_applications(stage: Stage) -> None:
@@ -75,8 +91,11 @@ async def first_in_queue(stage: Stage) -> None:
 
 
 async def send_code(stage: Stage) -> None:
-    """新申请 (F3) for an unknown number: the SMS sent, the resend countdown."""
+    """新申请 (F3) for an unknown number: the institution's code checked against the registry
+    (not in HQMS), the SMS sent, the resend countdown."""
     await stage.pilot.press("escape", *WALKTHROUGH_PHONE, "f3")
+    await settle(stage.pilot)
+    await stage.pilot.press(*WALKTHROUGH_CODE[:9], "enter")
     await settle(stage.pilot)
     await stage.pilot.press("enter")
     await settle(stage.pilot)
@@ -95,7 +114,7 @@ async def start_form(stage: Stage) -> None:
     editor.set_value("opened-year", "2003")
     editor.set_value("opened-month", "07")
     screen.query_one("#code-input", Input).focus()
-    code = make_institution_code("45038861", "440104", "11", "A100", "1")
+    code = WALKTHROUGH_CODE
     await pilot.press(*(code[:8] + ("0" if code[8] != "0" else "1") + code[9:]))
     await pilot.pause()
 
@@ -153,11 +172,13 @@ SCENES: list[Scene] = [
     Scene("login", (login_form,), operator=None),
     Scene("lookup", (unknown_number,)),
     Scene("results", (several_applications,)),
+    Scene("lookup-in-hqms", (code_in_hqms,)),
     Scene("detail", (pending_detail,)),
     Scene("walkthrough-verify", WALKTHROUGH[:1]),
     Scene("walkthrough-form", WALKTHROUGH[:2]),
     Scene("walkthrough-upload", WALKTHROUGH[:3]),
     Scene("walkthrough-status", WALKTHROUGH[:4]),
+    Scene("walkthrough-in-hqms", (walkthrough_in_hqms,)),
     Scene("amend", (rejected_detail, amend_key)),
     Scene("password-reset", (approved_detail, reset_key)),
     Scene("timeline", (approved_detail, timeline_end)),

@@ -93,7 +93,12 @@ def describe_demo() -> list[tuple[str, str, str]]:
     """(situation, phone or code, Chinese description) for the README and `hqms-desk demo`."""
     rows = [(key, phone, _DESCRIPTIONS[key]) for key, phone in DEMO_PHONES.items()]
     rows.append(
-        ("in_hqms", DEMO_HQMS_CODE, f"已在 HQMS 对接的机构代码（{DEMO_HQMS_NAME}），申请会被拒绝")
+        (
+            "in_hqms",
+            DEMO_HQMS_CODE,
+            f"已在 HQMS 对接的机构代码（{DEMO_HQMS_NAME}）："
+            "无需申请，沿用 HQMS 账号并下载新版前置机程序",
+        )
     )
     return rows
 

@@ -19,7 +19,6 @@ from domain import (
     ChangePreview,
     EventPage,
     Status,
-    normalize_institution_code,
     normalize_mobile,
 )
 
@@ -27,7 +26,7 @@ from .._responses import json_response
 from ..auth import CurrentActor, CurrentOperator, current_operator
 from ..context import AppContext, ContextDep
 from ..services import applications as application_service
-from ..services import change_preview, lookup
+from ..services import change_preview, codes, lookup
 from ..storage.queries import SearchFilters
 from ..time_words import BEIJING
 from ._plain import PlainRoute
@@ -51,7 +50,11 @@ class SearchQuery(BaseModel):
     """The query parameters of the search (`GET /v1/applications`)."""
 
     phone: str | None = Field(default=None, max_length=32, description="来电手机号")
-    code: str | None = Field(default=None, max_length=64, description="医疗机构代码")
+    code: str | None = Field(
+        default=None,
+        max_length=64,
+        description="医疗机构代码（完整代码精确匹配）、组织机构代码或统一社会信用代码（匹配该组织的全部申请）",
+    )
     q: str | None = Field(default=None, max_length=100, description="机构名称或申请编号的一部分")
     status: list[Status] = Field(default_factory=list, description="审核状态，可重复")
     cursor: str | None = Field(default=None, max_length=200, description="上一页的 next_cursor")
@@ -102,7 +105,7 @@ async def search_applications(request: Request) -> Response:
     phone, code, text = (v.strip() if v else "" for v in (query.phone, query.code, query.q))
     filters = SearchFilters(
         phone=normalize_mobile(phone, "phone") if phone else None,
-        code=normalize_institution_code(code) if code else None,
+        code=codes.search_code(code) if code else None,
         text=text or None,
         statuses=tuple(s.value for s in query.status),
     )

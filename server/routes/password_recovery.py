@@ -9,24 +9,26 @@ idempotent replay either.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Annotated
 
 import anyio.to_thread
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Path, Request, Response
 from pydantic import BaseModel, Field
 
 from domain import Delivery
 
 from .._responses import json_response
 from ..auth import CurrentOperator
-from ..context import ContextDep
+from ..context import AppContext, ContextDep
 from ..idempotency import IdempotentRoute
 from ..passwords import hash_password, verify_password
 from ..services import account_sessions as session_service
 from ..services import password_recovery as recovery_service
 from .accounts import AccountId
 
+log = logging.getLogger(__name__)
 router = APIRouter(prefix="/v1/accounts", tags=["accounts"], route_class=IdempotentRoute)
 
 RecoveryToken = Annotated[
@@ -57,22 +59,35 @@ def client_address(request: Request) -> str:
 
 @router.post("/password-recovery", status_code=202, response_model=RecoveryAccepted)
 async def request_recovery(
-    body: RecoveryRequest, request: Request, context: ContextDep
+    body: RecoveryRequest, request: Request, background: BackgroundTasks, context: ContextDep
 ) -> Response:
     """202 for every login, known or not (nothing tells which); when it names an account, a
     link valid 30 minutes goes to the administrator's email on file. 429 (Retry-After) beyond
     one request per 5 minutes and 5 a day per account, or 10 an hour per address."""
-    resend_after = await context.database.run(
+    now = context.clock()
+    requested = await context.database.run(
         recovery_service.request_link,
         body.login,
         client_address=client_address(request),
-        link=context.settings.recovery_link,
-        now=context.clock(),
+        now=now,
     )
+    if requested.account_id is not None:
+        # After the answer is sent: writing and mailing a link takes longer than finding none,
+        # and the answer's time must not tell which logins name an account.
+        background.add_task(_mail_link, context, requested.account_id, now)
     answer = RecoveryAccepted(
-        valid_minutes=recovery_service.LINK_MINUTES, resend_after=resend_after
+        valid_minutes=recovery_service.LINK_MINUTES, resend_after=requested.resend_after
     )
     return json_response(answer, status_code=202)
+
+
+async def _mail_link(context: AppContext, account_id: str, now: datetime) -> None:
+    try:
+        await context.database.run(
+            recovery_service.mail_link, account_id, link=context.settings.recovery_link, now=now
+        )
+    except Exception as error:  # the answer is gone: say it in the log (never the link)
+        log.error("recovery link for %s not written: %s", account_id, type(error).__name__)
 
 
 @router.post("/password-recovery/{token}", status_code=204)

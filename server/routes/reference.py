@@ -7,12 +7,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Response
 
-from domain import RegionTree, region_tree
+from domain import CodeCheck, RegionTree, region_tree
 
 from .._responses import json_response
 from ..auth import CurrentOperator
 from ..context import ContextDep
-from ..services.codes import CodeCheck, check_code
+from ..services.codes import check_code
 
 router = APIRouter(prefix="/v1", tags=["reference"])
 

@@ -20,6 +20,7 @@ from ..storage.tables import OPEN_STATUSES, applications, form_revisions
 from ..storage.writes import searchable_code, searchable_phone
 from .accounts import HAS_ACCOUNT, account_login_of_code
 from .applications import not_found
+from .codes import registry_name_of
 from .field_changes import PERSONAL_FIELDS
 
 _SECOND_OPEN = define_code("problem.second_open_application", "code")
@@ -122,7 +123,7 @@ def check_code_free(session: Session, app: AnyRow, code: str) -> None:
     application), or one with another open application."""
     if not code:
         return
-    if queries.registry_name(session, sorted({code, code[:9]})) is not None:
+    if registry_name_of(session, code) is not None:
         raise AlreadyInHqms()
     if Kind(app.kind) is Kind.NEW and account_login_of_code(session, code) is not None:
         raise Conflict(HAS_ACCOUNT())

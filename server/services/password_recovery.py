@@ -1,9 +1,10 @@
 """找回密码 by email: the seed's use of the administrator's email ("用于接收系统发送的账号通知邮件
 以及找回密码"). docs/accounts-and-resets.md is the contract.
 
-- `request_link`: on the login page anyone may ask, by login name or the administrator's mobile.
-  The answer is the same whether the login names an account or not; when it does, a link goes
-  to the administrator's email on file, never anywhere the requester names.
+- `request_link`, then `mail_link`: on the login page anyone may ask, by login name or the
+  administrator's mobile. The answer is the same whether the login names an account or not;
+  when it does, a link goes to the administrator's email on file, never anywhere the requester
+  names.
 - `open_link` and `set_password`: the holder of a link sets a new password under the password
   policy; every session of the account ends and an SMS tells the registered mobile.
 - `resend_link`: the hotline mails a fresh link to the same address (limited per account).
@@ -131,23 +132,39 @@ def _issue(
     return email
 
 
+@dataclass(frozen=True, slots=True)
+class RecoveryRequested:
+    """A counted request: when the same login may ask again (what the answer says, the same
+    for every login), and the account it names, for `mail_link` only (never answered)."""
+
+    resend_after: datetime
+    account_id: str | None
+
+
 def request_link(
-    session: Session, login: str, *, client_address: str, link: Linker, now: datetime
-) -> datetime:
-    """A request on the login page; commits. Returns when the same login may ask again —
-    the same for every login, known or not. 429 beyond the limits (`recovery_limits`)."""
+    session: Session, login: str, *, client_address: str, now: datetime
+) -> RecoveryRequested:
+    """Counts a request on the login page; commits. 429 beyond the limits (`recovery_limits`).
+
+    The same work for every login, known or not, so that neither the answer nor its time tells
+    which logins exist: the link is written and mailed by `mail_link`, after the answer.
+    """
     recovery_limits.check_address(session, client_address, now)
     found = find_for_login(session, login)
     subject = found.account_id if found else recovery_limits.unknown_subject(login)
     recovery_limits.check_subject(session, subject, now)
     resend_after = recovery_limits.record_request(session, subject, client_address, now)
-    if found is not None:
-        account = account_contact(session, found.account_id, lock=True)
-        # Every approved form has an email; without one there is nowhere safe to send a link.
-        if account.admin_email:
-            _issue(session, account, actor="system", link=link, resent=False, now=now)
     session.commit()
-    return resend_after
+    return RecoveryRequested(resend_after, found.account_id if found else None)
+
+
+def mail_link(session: Session, account_id: str, *, link: Linker, now: datetime) -> None:
+    """The link of a counted request, to the account's administrator; commits."""
+    account = account_contact(session, account_id, lock=True)
+    # Every approved form has an email; without one there is nowhere safe to send a link.
+    if account.admin_email:
+        _issue(session, account, actor="system", link=link, resent=False, now=now)
+        session.commit()
 
 
 def resend_link(

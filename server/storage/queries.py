@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     and_,
     bindparam,
+    case,
     or_,
     select,
     union_all,
@@ -268,7 +269,23 @@ def application_exists(session: Session, application_id: str) -> bool:
     return session.execute(statement).first() is not None
 
 
-def registry_name(session: Session, codes: Sequence[str]) -> str | None:
-    """The registered name if any of `codes` is in the existing-HQMS registry, else None."""
-    statement = select(hqms_registry.c.name).where(hqms_registry.c.code.in_(codes)).limit(1)
+def registry_name(session: Session, organization: str, code: str = "") -> str | None:
+    """The name the existing-HQMS registry gives the institution of `organization` (a
+    9-character organization code), else None. Of several rows of one organization, the one
+    whose code is exactly `code` wins, then the first by code, so the answer is stable."""
+    exact_first = case((hqms_registry.c.code == code, 0), else_=1)
+    statement = (
+        select(hqms_registry.c.name)
+        .where(hqms_registry.c.organization == organization)
+        .order_by(exact_first, hqms_registry.c.code)
+        .limit(1)
+    )
     return session.execute(statement).scalar_one_or_none()
+
+
+def registry_names(session: Session, codes: Sequence[str]) -> dict[str, str]:
+    """Code → name of the rows of the registry with one of `codes` (exact codes)."""
+    statement = select(hqms_registry.c.code, hqms_registry.c.name).where(
+        hqms_registry.c.code.in_(codes)
+    )
+    return {code: name for code, name in session.execute(statement)}

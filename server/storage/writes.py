@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from domain import (
@@ -23,7 +24,15 @@ from domain import (
 )
 
 from ..call_context import current_call_id
-from .tables import accounts, applications, audit_events, calls, form_revisions, operators
+from .tables import (
+    accounts,
+    applications,
+    audit_events,
+    calls,
+    form_revisions,
+    hqms_registry,
+    operators,
+)
 
 
 def searchable_phone(raw: str) -> str:
@@ -86,6 +95,24 @@ def insert_application(
             created_at=at,
             created_by=actor,
         )
+    )
+
+
+def upsert_registry(session: Session, rows: Sequence[dict[str, str]]) -> None:
+    """Rows (`code`, `name`, `organization`) into the existing-HQMS registry; a code already
+    there takes the row's name. Written as INSERT … ON CONFLICT, which both databases we run
+    on speak, so two imports at once cannot trip over the same new code."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(hqms_registry)
+    session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[hqms_registry.c.code],
+            set_={
+                "name": statement.excluded.name,
+                "organization": statement.excluded.organization,
+            },
+        ),
+        rows,
     )
 
 

@@ -95,11 +95,14 @@ async def register_at_the_operators_kiosk(
         async with app.run_test(size=(80, 24)) as pilot:
             await until(lambda: central.signed_in, pilot.pause, what="the operator signed in")
 
-            # 身份验证: the caller's number on the lookup screen, F3 新申请, 发送验证码.
+            # 身份验证: the caller's number on the lookup screen, F3 新申请, the institution's
+            # code (not in HQMS: the step goes on), 发送验证码.
             await pilot.press(*PHONE, "f3")
             await settle(pilot)
             screen = app.screen
             assert isinstance(screen, WalkthroughScreen) and screen.step == VERIFY
+            await pilot.press(*INSTITUTION_CODE[:9], "enter")
+            await settle(pilot)
             await pilot.click("#send-code")
             await settle(pilot)
             await until(lambda: bool(sms_texts(channels, PHONE)), pilot.pause, what="code SMS")

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from domain import DomainError, normalize_mobile
+from domain import DomainError, check_institution_code, normalize_mobile
 from tests.conftest import Credentials
 from tests.field.ssh_server import KioskSshServer
 from tests.field.ssh_terminal import OperatorTerminal
 from tests.messages_text import said
+from tui.widgets.lookup_input import CODE_CHARACTERS, MAX_LENGTH, is_code
 
 PROBE = "echo SHELL_MARKER_$((6*7))"
 """A line that a shell, and only a shell, answers with SHELL_ANSWER."""
@@ -110,11 +111,16 @@ def probe_for_a_shell(
     return screen
 
 
-def phone_refusal(typed: str) -> str:
-    """The sentence the lookup screen shows for what a phone field keeps of `typed`."""
-    digits = "".join(char for char in typed if char.isdigit())
+def lookup_refusal(typed: str) -> str:
+    """The sentence the lookup screen shows for what its box keeps of `typed` (letters, digits
+    and a hyphen): a code's first problem, or a mobile's refusal."""
+    kept = "".join(char for char in typed if char in CODE_CHARACTERS)[:MAX_LENGTH]
+    if is_code(kept):
+        problems = check_institution_code(kept).errors
+        assert problems, f"the lookup box would accept the code {kept!r}: the probe needs another"
+        return said(problems[0])
     try:
-        normalize_mobile(digits, field="phone")
+        normalize_mobile(kept, field="phone")
     except DomainError as refused:
         return said(refused)
-    raise AssertionError(f"the phone field would accept {digits!r}: the probe needs other digits")
+    raise AssertionError(f"the lookup box would accept {kept!r}: the probe needs other text")

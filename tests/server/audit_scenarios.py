@@ -257,3 +257,15 @@ async def _reject(stage: Stage) -> Request:
 async def _resend_notice(stage: Stage) -> Request:
     app_id = stage.make_application(status="approved", phone=PHONE)
     return Request("POST", _at(app_id, "/notices/resend"), stage.in_call, {"kind": "approval"})
+
+
+# The existing-HQMS registry (administrators only).
+
+
+@scenario("POST", "/v1/registry/imports", "registry_imported")
+async def _import_registry(stage: Stage) -> Request:
+    admin = headers_for(stage.app, stage.make_operator, username="guanliyuan", role="admin")
+    listing = "机构代码,机构名称\n450388620,广州市越秀区第二人民医院\n".encode()
+    return Request(
+        "POST", "/v1/registry/imports", admin, files={"file": ("hqms.csv", listing, "text/csv")}
+    )

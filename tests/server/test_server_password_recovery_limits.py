@@ -16,7 +16,7 @@ from sqlalchemy import select
 from server.access_log import ACCESS_LOGGER, install_access_log_masking
 from server.outbox import deliver_due
 from server.storage.tables import idempotency_keys, outbox
-from tests.notification_servers import SmsGateway, SmtpServer
+from tests.notification_servers import SmsGateway, SmtpServer, wait_for
 from tests.server.account_helpers import ApprovedAccount, account_events, approved_account
 from tests.server.call_helpers import problem
 from tests.server.recovery_helpers import (
@@ -163,6 +163,8 @@ async def test_no_token_reaches_a_log_the_output_or_a_stored_row(
         with SmtpServer() as smtp, SmsGateway() as gateway:
             async with httpx.AsyncClient(base_url=served_url) as client:
                 assert (await ask(client, account.login_name)).status_code == 202
+                # Over a socket the link is written just after the answer (as in production).
+                assert wait_for(lambda: recovery_mail(api_app) != [])
                 token = token_of(newest_link(api_app))
                 wired = settings.model_copy(update={**smtp.settings(), **gateway.settings()})
                 database = database_of(api_app)

@@ -21,7 +21,7 @@ from server.demo import DEMO_PHONES
 from tests.tui.conftest import KIOSK_NOW
 from tui import HotlineApp
 from tui.screens import DetailScreen, LoginScreen, LookupScreen
-from tui.widgets import PhoneInput, StatusBanner, StatusLine
+from tui.widgets import LookupInput, StatusBanner, StatusLine
 
 SIGN_IN_PATH = "/v1/auth/token"
 
@@ -85,14 +85,14 @@ async def test_lookup_shows_before_sign_in_and_a_typed_search_waits_for_it(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, LookupScreen)
-        assert isinstance(app.focused, PhoneInput)
+        assert isinstance(app.focused, LookupInput)
         assert not gated_api.signed_in
         await wait_for_sign_in_request(pilot, gated)
 
         await pilot.press(*phone, "enter")
         await pilot.pause()
         assert isinstance(app.screen, LookupScreen)
-        assert app.screen.query_one(PhoneInput).value == phone
+        assert app.screen.query_one(LookupInput).value == phone
         assert status_sentence(app) == "正在登录，登录后立即查询…"
 
         gated.gate.set()
@@ -128,8 +128,8 @@ async def test_failed_sign_in_after_lookup_showed_opens_login_and_keeps_the_phon
         await pilot.press(*password, "enter")
         await settle(pilot)
         assert isinstance(app.screen, LookupScreen)
-        assert isinstance(app.focused, PhoneInput)
-        assert app.screen.query_one(PhoneInput).value == phone
+        assert isinstance(app.focused, LookupInput)
+        assert app.screen.query_one(LookupInput).value == phone
 
 
 async def test_sign_in_with_api_down_opens_login_with_the_sentence(closed_port: int) -> None:

@@ -114,7 +114,7 @@ async def test_another_number_asks_whether_the_same_caller_is_on_the_line(
         assert "仍是同一通电话" in shown and "刚查询的 138****8005 不是本次通话的号码" in shown
         await pilot.press("escape")
         await settle(pilot)
-        assert app.screen is lookup and lookup.phone_input.value == PENDING
+        assert app.screen is lookup and lookup.lookup_input.value == PENDING
         assert open_call_id(app) == first_call
         assert (await signed_in.get_call(first_call)).application_id == approved.application_id
 
@@ -200,7 +200,7 @@ async def test_a_call_outlives_an_expired_session_only_for_its_own_operator(
         assert open_call_id(app) == call_id and signed_in.call_id == call_id
         assert "通话中 138****8007" in call_bar(app), "the same operator goes on with the call"
 
-        assert app.typed_phone() == APPROVED, "the number typed before is still there"
+        assert app.typed_lookup() == APPROVED, "the number typed before is still there"
         await expire_and_sign_in("enter", REVIEWER.username, REVIEWER.password)
         assert app.calls.current is None and signed_in.call_id is None
         assert "当前没有通话记录" in call_bar(app), "another operator's call is not theirs"

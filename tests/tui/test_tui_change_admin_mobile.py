@@ -46,6 +46,8 @@ async def draft_at_form_step(pilot: Pilot[None], database_url: str) -> Walkthrou
     """新申请 for OLD_PHONE through the kiosk's 身份验证: the walk-through opens at 填写资料."""
     await pilot.press(*OLD_PHONE, "f3")
     await settle(pilot)
+    await pilot.press(*"310000014", "enter")  # an organization code the registry does not know
+    await settle(pilot)
     await pilot.press("enter")
     await settle(pilot)
     await pilot.press(*sms_code(database_url, OLD_PHONE), "enter")

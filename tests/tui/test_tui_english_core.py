@@ -69,8 +69,8 @@ async def test_login_lookup_and_no_match_in_english(
         await settle(pilot)
         assert isinstance(app.screen, LookupScreen)
         shown = screen_text(app)
-        assert "Caller's phone" in shown and "Mobile (11 digits)" in shown
-        assert "pasting +86 138-0013-8000 works too." in shown  # the hint's end: not cut
+        assert "Mobile/code" in shown and "Mobile or code" in shown
+        assert "pasting works too." in shown  # the hint's end: not cut
         assert "Clear" in shown and "New application" in shown  # the footer's keys
         assert chinese_left(shown, [OPERATOR.display_name]) == []
 

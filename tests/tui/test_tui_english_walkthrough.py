@@ -22,6 +22,7 @@ from client import CentralAPI
 from domain import FileInfo, FileKind, Status, children, make_institution_code
 from tests.tui.test_tui_walkthrough import (
     ORG8,
+    ORGANIZATION,
     PHONE,
     WRONG_CHECK,
     settle,
@@ -148,8 +149,12 @@ async def test_every_walkthrough_step_reads_english_and_fits_80_columns(
         assert screen.step == VERIFY
         shown = assert_english(app, screen_text, chinese_left)
         assert_whole(shown, "Verify phone", "Fill in form", "Upload files", "Approval")
-        assert_whole(shown, "Admin mobile", "SMS code", "Confirm and create", "data administrator")
+        assert_whole(shown, "Inst. code", "Admin mobile", "SMS code", "Confirm and create")
+        assert_whole(shown, "institution code", "already in HQMS")
         assert_whole(footer_line(shown), "Back", "Prev", "Next")
+        await pilot.press(*ORGANIZATION, "enter")
+        await settle(pilot)
+        assert_whole(assert_english(app, screen_text, chinese_left), "not on the list")
         await pilot.press("enter")
         await settle(pilot)
         assert "Code sent by SMS to 138****8777" in screen.query_one(VerifyPanel).sent_text

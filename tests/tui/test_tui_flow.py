@@ -18,7 +18,7 @@ from server.demo import DEMO_PHONES
 from tui import HotlineApp
 from tui.screens import DetailScreen, LoginScreen, LookupScreen
 from tui.screens.wrap_up import WrapUpModal
-from tui.widgets import PhoneInput, ResultsTable, StatusBanner, StatusLine
+from tui.widgets import LookupInput, ResultsTable, StatusBanner, StatusLine
 
 Kiosk = Callable[[CentralAPI], HotlineApp]
 ScreenText = Callable[[App[object]], str]
@@ -54,7 +54,7 @@ async def test_login_with_good_password_opens_lookup_with_phone_focused(
         await pilot.press(*username, "enter", *password, "enter")
         await settle(pilot)
         assert isinstance(app.screen, LookupScreen)
-        assert isinstance(app.focused, PhoneInput)
+        assert isinstance(app.focused, LookupInput)
         assert central.signed_in
 
 
@@ -81,7 +81,7 @@ async def test_autologin_skips_the_login_form(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, LookupScreen)
-        assert isinstance(app.focused, PhoneInput)
+        assert isinstance(app.focused, LookupInput)
 
 
 async def test_one_match_opens_the_detail_with_banner_and_masked_data(
@@ -101,7 +101,7 @@ async def test_one_match_opens_the_detail_with_banner_and_masked_data(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, LookupScreen)
-        assert app.screen.query_one(PhoneInput).value == DEMO_PHONES["pending"]
+        assert app.screen.query_one(LookupInput).value == DEMO_PHONES["pending"]
 
 
 async def test_rejected_banner_reads_the_reason(signed_in: CentralAPI, kiosk: Kiosk) -> None:
@@ -157,7 +157,7 @@ async def test_no_match_says_so_and_keeps_the_number(
         assert isinstance(app.screen, LookupScreen)
         assert status_sentence(app) == "没有找到手机号 138****8000 的申请或账号。"
         assert "没有找到手机号 138****8000 的申请或账号。" in screen_text(app)
-        assert app.screen.query_one(PhoneInput).value == DEMO_PHONES["unknown"]
+        assert app.screen.query_one(LookupInput).value == DEMO_PHONES["unknown"]
 
 
 async def test_short_number_is_refused_with_a_sentence(signed_in: CentralAPI, kiosk: Kiosk) -> None:
@@ -166,7 +166,7 @@ async def test_short_number_is_refused_with_a_sentence(signed_in: CentralAPI, ki
         await look_up(pilot, "1380013")
         assert isinstance(app.screen, LookupScreen)
         assert "11" in status_sentence(app) or "位" in status_sentence(app)
-        assert app.screen.query_one(PhoneInput).value == "1380013"
+        assert app.screen.query_one(LookupInput).value == "1380013"
 
 
 async def test_api_down_shows_a_sentence_and_keeps_the_number(
@@ -179,7 +179,7 @@ async def test_api_down_shows_a_sentence_and_keeps_the_number(
             assert isinstance(app.screen, LookupScreen)
             assert status_sentence(app).startswith("无法连接中央服务")
             assert "无法连接中央服务" in screen_text(app)
-            assert app.screen.query_one(PhoneInput).value == "13800138005"
+            assert app.screen.query_one(LookupInput).value == "13800138005"
             assert app.is_running
 
 
@@ -204,7 +204,7 @@ async def test_slow_api_says_it_timed_out(kiosk: Kiosk) -> None:
         async with app.run_test(size=(80, 24)) as pilot:
             await look_up(pilot, "13800138005")
             assert status_sentence(app).startswith("中央服务响应超时")
-            assert app.screen.query_one(PhoneInput).value == "13800138005"
+            assert app.screen.query_one(LookupInput).value == "13800138005"
 
 
 async def test_pasted_number_with_country_code_is_normalized(
@@ -213,12 +213,24 @@ async def test_pasted_number_with_country_code_is_normalized(
     app = kiosk(signed_in)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        phone_input = app.screen.query_one(PhoneInput)
-        phone_input.post_message(Paste("+86 138-0013-8005"))
+        lookup_input = app.screen.query_one(LookupInput)
+        lookup_input.post_message(Paste("+86 138-0013-8005"))
         await pilot.pause()
-        assert phone_input.value == "13800138005"
-        await pilot.press("x", "-")
-        assert phone_input.value == "13800138005"
+        assert lookup_input.value == "13800138005"
+        await pilot.press("+", " ", "。")
+        assert lookup_input.value == "13800138005"
+
+
+async def test_pasted_code_loses_spaces_and_full_width_characters(
+    signed_in: CentralAPI, kiosk: Kiosk
+) -> None:
+    app = kiosk(signed_in)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lookup_input = app.screen.query_one(LookupInput)
+        lookup_input.post_message(Paste("４５０３８８６２－０ ４４０１０４ １１ａ１００１\n"))
+        await pilot.pause()
+        assert lookup_input.value == "45038862-044010411A1001"
 
 
 async def test_ctrl_q_quits(signed_in: CentralAPI, kiosk: Kiosk) -> None:
@@ -261,7 +273,7 @@ async def test_command_palette_offers_the_kiosk_commands(
         app.action_home()
         await settle(pilot)
         assert isinstance(app.screen, LookupScreen)
-        assert isinstance(app.focused, PhoneInput)
+        assert isinstance(app.focused, LookupInput)
 
 
 async def test_expired_session_returns_to_login_with_a_sentence(

@@ -88,10 +88,10 @@ async def test_idle_kiosk_locks_and_unlocks_onto_the_half_typed_number(
         await pilot.press(*OPERATOR.password, "enter")
         await settle(pilot)
         assert app.screen is lookup and not app.locked
-        assert lookup.phone_input.value == "1380013"
-        assert app.focused is lookup.phone_input
+        assert lookup.lookup_input.value == "1380013"
+        assert app.focused is lookup.lookup_input
         await pilot.press(*"8007")  # the operator goes on typing where they stopped
-        assert lookup.phone_input.value == DEMO_PHONES["approved"]
+        assert lookup.lookup_input.value == DEMO_PHONES["approved"]
     assert signed_in.signed_in, "the same session goes on after the unlock"
     events = unlock_events(database_url)
     username = OPERATOR.username

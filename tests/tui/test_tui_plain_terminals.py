@@ -206,8 +206,11 @@ async def test_detail_says_each_state_in_words_whole_and_readable(
 
 
 async def start_walkthrough(pilot: Pilot[None]) -> None:
-    """新申请 (F3) for a number the demo does not know, and 发送验证码."""
+    """新申请 (F3) for a number the demo does not know, an organization code the registry does
+    not know, and 发送验证码."""
     await pilot.press(*NEW_PHONE, "f3")
+    await settle(pilot)
+    await pilot.press(*"310000014", "enter")
     await settle(pilot)
     await pilot.press("enter")
     await settle(pilot)

@@ -29,6 +29,8 @@ PHONE = "13800138777"
 ORG8 = "45038861"
 RIGHT_CHECK = organization_check_char(ORG8)
 WRONG_CHECK = "0" if RIGHT_CHECK != "0" else "1"
+ORGANIZATION = ORG8 + RIGHT_CHECK
+"""What the caller reads out at 身份验证: an organization code the registry does not know."""
 PDF = b"%PDF-1.4\n% stamped\n"
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 32
 
@@ -71,12 +73,15 @@ async def upload_three_scans(pilot: Pilot[None], folder: Path) -> list[str]:
 
 
 async def verify_and_register(pilot: Pilot[None], database_url: str) -> WalkthroughScreen:
-    """From the lookup screen: F3 新申请 for the typed phone, send, type the code, confirm."""
+    """From the lookup screen: F3 新申请 for the typed phone, the institution's code checked
+    against the registry, send, type the code, confirm."""
     await pilot.press(*PHONE, "f3")
     await settle(pilot)
     screen = walkthrough(pilot.app)  # type: ignore[arg-type]
     assert screen.step == VERIFY
     assert screen.query_one(VerifyPanel).phone == PHONE
+    await pilot.press(*ORGANIZATION, "enter")  # the registry is asked; on to the phone
+    await settle(pilot)
     await pilot.press("enter")  # 发送验证码 from the phone field
     await settle(pilot)
     code = sms_code(database_url, PHONE)
@@ -92,7 +97,7 @@ async def test_send_code_counts_down_and_never_shows_the_code(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*PHONE, "f3")
         await settle(pilot)
-        await pilot.press("enter")
+        await pilot.press(*ORGANIZATION, "enter", "enter")
         await settle(pilot)
         panel = app.screen.query_one(VerifyPanel)
         code = sms_code(database_url, PHONE)

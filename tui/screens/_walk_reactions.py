@@ -13,13 +13,27 @@ from textual import on
 from textual.widgets import ContentSwitcher
 
 from client import SubmitBlockedError, VerificationFailedError
-from domain import Application, DomainError, Problem, normalize_mobile
+from domain import Application, DomainError, Problem, normalize_institution_code, normalize_mobile
 
-from .._i18n import tr
-from .._said import api_error_sentence, domain_sentence, status_words
-from ..widgets import FormEditor, StatusPanel, StepsBar, UploadsPanel, VerifyPanel, is_file_problem
+from .._i18n import N_, tr
+from .._said import (
+    api_error_sentence,
+    domain_sentence,
+    problem_sentence,
+    status_words,
+)
+from ..widgets import (
+    CodeField,
+    FormEditor,
+    StatusPanel,
+    StepsBar,
+    UploadsPanel,
+    VerifyPanel,
+    is_file_problem,
+)
 from ._walk_steps import FORM, STATUS, STEP_IDS, VERIFY, step_where_it_stands, steps_done
 from ._walk_work import (
+    CodeChecked,
     CodeSent,
     Refreshed,
     Refused,
@@ -29,8 +43,11 @@ from ._walk_work import (
 )
 from .change_admin_mobile import ChangeAdminMobileModal
 
-STEP_FOCUS = ("#verify-phone", "#name", "#scan-path", "#submit")
+STEP_FOCUS = ("#verify-institution", "#name", "#scan-path", "#submit")
 """The field each step puts the cursor in, by step number."""
+CODE_FIRST = N_("请先输入医疗机构代码：已在 HQMS 对接的机构无需申请，不发送验证码。")
+IN_HQMS_STOP = N_("该机构已在 HQMS 对接，无需申请，不发送验证码：请把下面的话读给来电人。")
+FULL_CODE_LENGTH = 22
 
 
 class WalkthroughReactions(WalkthroughWorkers):
@@ -58,15 +75,40 @@ class WalkthroughReactions(WalkthroughWorkers):
 
     # -- 身份验证 ----------------------------------------------------------------------------
 
+    @on(VerifyPanel.CheckCode)
+    def check_institution(self, message: VerifyPanel.CheckCode) -> None:
+        if not message.code:
+            self.status_line.error(tr(CODE_FIRST))
+            return
+        self.status_line.busy(tr("正在查询 HQMS 已对接机构名单…"))
+        self.check_registry(message.code)
+
     @on(VerifyPanel.SendCode)
     def send_code(self, message: VerifyPanel.SendCode) -> None:
+        if not message.code:
+            self.status_line.error(tr(CODE_FIRST))
+            self.query_one("#verify-institution").focus()
+            return
         try:
             phone = normalize_mobile(message.phone, field="phone")
         except DomainError as error:
             self.status_line.error(domain_sentence(error))
             return
         self.status_line.busy(tr("正在发送验证码…"))
-        self.start_verification(phone)
+        self.start_verification(phone, message.code)
+
+    @on(CodeChecked)
+    def code_checked(self, message: CodeChecked) -> None:
+        """An institution in HQMS stops the step here with the sentence to read out; a number
+        that names no institution says what is needed instead."""
+        check = message.check
+        self.query_one(VerifyPanel).code_checked(check)
+        if check.in_hqms:
+            self.status_line.error(tr(IN_HQMS_STOP))
+        elif not check.organization:
+            self.status_line.error(problem_sentence(check.errors[0]))
+        elif not message.sending:
+            self.status_line.clear()
 
     @on(VerifyPanel.ConfirmCode)
     def confirm_code(self, message: VerifyPanel.ConfirmCode) -> None:
@@ -189,6 +231,8 @@ class WalkthroughReactions(WalkthroughWorkers):
         editor = self.form_editor
         if first or not message.keep_edits:
             editor.load(application.form)
+        if first:
+            self.carry_code_over(application)
         elif message.saved_form is not None:
             editor.baseline = message.saved_form
         editor.show_problems([p for p in application.problems if not is_file_problem(p)])
@@ -208,3 +252,10 @@ class WalkthroughReactions(WalkthroughWorkers):
             self.open_where_it_stands = False
             step = step_where_it_stands(application)
         self.show_step(self.step if step is None else step)
+
+    def carry_code_over(self, application: Application) -> None:
+        """A new application's form starts with the full code given at 身份验证 (typed, not yet
+        saved: Ctrl+S saves it with the rest)."""
+        code = self.query_one(VerifyPanel).institution_code
+        if not application.form.code and len(normalize_institution_code(code)) == FULL_CODE_LENGTH:
+            self.form_editor.query_one(CodeField).value = code

@@ -23,7 +23,7 @@ from client import (
     RateLimitedError,
     SubmitBlockedError,
 )
-from domain import Application, FileKind, Form
+from domain import Application, CodeCheck, FileKind, Form
 
 from .._i18n import N_, Translated, tr
 from .._labels import FILE_KIND_LABELS
@@ -87,6 +87,16 @@ class Said(Message):
         super().__init__()
 
 
+class CodeChecked(Message):
+    """What the registry says about the institution's code (before any SMS); `sending`: asked
+    on the way to sending the SMS, which goes on unless the check stops it."""
+
+    def __init__(self, check: CodeCheck, *, sending: bool = False) -> None:
+        self.check = check
+        self.sending = sending
+        super().__init__()
+
+
 class CodeSent(Message):
     """The SMS is on its way (or may not be sent again yet: `verification_id` is None)."""
 
@@ -109,7 +119,17 @@ class WalkthroughWorkers(ApiScreen):
     """The walk-through's workers (the screen subclasses this and handles the messages)."""
 
     @work(exclusive=True, exit_on_error=False, group="verify")
-    async def start_verification(self, phone: str) -> None:
+    async def check_registry(self, code: str) -> None:
+        self.post_message(CodeChecked(await self.api.check_code(code)))
+
+    @work(exclusive=True, exit_on_error=False, group="verify")
+    async def start_verification(self, phone: str, code: str) -> None:
+        """The SMS, unless the institution is in HQMS or the code names none: the registry
+        is asked again right before sending, whatever was asked when the code was typed."""
+        check = await self.api.check_code(code)
+        self.post_message(CodeChecked(check, sending=True))
+        if check.in_hqms or not check.organization:
+            return
         try:
             started = await self.api.start_verification(phone, REGISTER)
         except RateLimitedError as error:

@@ -1,8 +1,9 @@
-"""`LookupScreen` (home): a caller's phone number → their application, or a list to pick from.
+"""`LookupScreen` (home): a caller's phone number → their application, or a list to pick from;
+an institution's code → whether it is already in HQMS, and all its applications and accounts.
 
-This is the kiosk's first screen, so it loads light: the result list (and with it the domain's
-wire models and state names) is imported and mounted when a phone first matches several
-applications.
+This is the kiosk's first screen, so it loads light: the result list and the registry's verdict
+(and with them the domain's wire models and state names) are imported and mounted when a search
+first needs them.
 """
 
 from __future__ import annotations
@@ -24,15 +25,15 @@ from domain import DomainError, normalize_mobile
 from .._i18n import N_, tr
 from .._sign_in import PendingSignIn
 from .._text import no_match_sentence
-from ..widgets import PhoneInput, StatusLine
+from ..widgets import LookupInput, StatusLine, is_code
 from ..widgets.call_bar import CallBar
 from ._base import ApiScreen
 
 if TYPE_CHECKING:
-    from domain import ApplicationSummary, WrapUp
+    from domain import ApplicationSummary, CodeCheck, WrapUp
 
     from ..app import HotlineApp
-    from ..widgets import ResultsTable
+    from ..widgets import HqmsVerdict, ResultsTable
 
 REVIEWERS_ONLY = N_("审核队列只对审核员开放：当前账号不能审核申请。")
 SEARCH_LIMIT = 50
@@ -47,14 +48,14 @@ def may_review(api: CentralAPI) -> bool:
 
 
 class LookupScreen(ApiScreen):
-    """The home screen: the phone search is focused as soon as it shows.
+    """The home screen: the lookup box (a mobile or a code) is focused as soon as it shows.
 
     | key    | action |
     |--------|--------|
-    | Enter  | 查询 (in the phone field) / 打开 (in the result list) |
-    | Escape | 清空 and back to the phone field |
-    | F5     | 刷新: search the same number again |
-    | F3     | 新申请: the registration walk-through for the typed number |
+    | Enter  | 查询 (in the lookup box) / 打开 (in the result list) |
+    | Escape | 清空 and back to the lookup box |
+    | F5     | 刷新: search the same number or code again |
+    | F3     | 新申请: the registration walk-through for the typed number or code |
     | F2     | 审核队列 (reviewers and admins only; hidden for operators) |
     """
 
@@ -65,13 +66,24 @@ class LookupScreen(ApiScreen):
         Binding("f2", "review_queue", N_("审核队列")),
         Binding("f3", "app.new_registration", N_("新申请")),
     ]
-    AUTO_FOCUS = "#phone"
+    AUTO_FOCUS = "#lookup"
 
     class SearchFinished(Message):
         """The API answered a phone search."""
 
         def __init__(self, phone: str, summaries: list[ApplicationSummary], more: bool) -> None:
             self.phone = phone
+            self.summaries = summaries
+            self.more = more
+            super().__init__()
+
+    class CodeSearchFinished(Message):
+        """The API answered a search by code: the registry's verdict and the applications."""
+
+        def __init__(
+            self, check: CodeCheck, summaries: list[ApplicationSummary], more: bool
+        ) -> None:
+            self.check = check
             self.summaries = summaries
             self.more = more
             super().__init__()
@@ -87,6 +99,8 @@ class LookupScreen(ApiScreen):
         """Show the reviewer's queue (handled by the app, which owns the screens)."""
 
     last_phone = ""
+    last_code = ""
+    """The last code searched (F5 repeats it); empty when the last search was by phone."""
 
     def __init__(
         self,
@@ -105,10 +119,13 @@ class LookupScreen(ApiScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="search-bar"):
-            yield Label(tr("来电手机号"), id="phone-label")
-            yield PhoneInput(self.initial_phone, id="phone")
+            yield Label(tr("手机号/代码"), id="lookup-label")
+            yield LookupInput(self.initial_phone, id="lookup")
         yield Label(
-            tr("输入来电手机号后按 Enter 查询；可直接粘贴 +86 138-0013-8000 这样的号码。"),
+            tr(
+                "输入来电手机号，或医疗机构代码、组织机构代码、统一社会信用代码，按 Enter 查询；"
+                "可直接粘贴。"
+            ),
             id="hint",
         )
         yield StatusLine(id="status")
@@ -116,8 +133,20 @@ class LookupScreen(ApiScreen):
         yield Footer()
 
     @property
-    def phone_input(self) -> PhoneInput:
-        return self.query_one("#phone", PhoneInput)
+    def lookup_input(self) -> LookupInput:
+        return self.query_one("#lookup", LookupInput)
+
+    @property
+    def typed_phone(self) -> str:
+        """What the lookup box holds when it is not a code: a mobile, perhaps unfinished."""
+        value = self.lookup_input.value
+        return "" if is_code(value) else value
+
+    @property
+    def typed_code(self) -> str:
+        """What the lookup box holds when it is an institution's code."""
+        value = self.lookup_input.value
+        return value.strip() if is_code(value) else ""
 
     @property
     def results(self) -> ResultsTable | None:
@@ -127,16 +156,28 @@ class LookupScreen(ApiScreen):
         found = self.query(ResultsTable)
         return found.first() if found else None
 
-    def focus_search(self) -> None:
-        self.phone_input.focus()
+    @property
+    def verdict(self) -> HqmsVerdict | None:
+        """The registry's verdict, once a code has been searched."""
+        from ..widgets import HqmsVerdict
 
-    @on(Input.Submitted, "#phone")
-    def phone_submitted(self) -> None:
+        found = self.query(HqmsVerdict)
+        return found.first() if found else None
+
+    def focus_search(self) -> None:
+        self.lookup_input.focus()
+
+    @on(Input.Submitted, "#lookup")
+    def lookup_submitted(self) -> None:
         self.action_search()
 
     def action_search(self) -> None:
+        if code := self.typed_code:
+            self.last_code = code
+            self.search_code(code)
+            return
         try:
-            phone = normalize_mobile(self.phone_input.value, field="phone")
+            phone = normalize_mobile(self.lookup_input.value, field="phone")
         except DomainError as error:
             from .._said import domain_sentence  # the domain's wire models load on need
 
@@ -151,13 +192,13 @@ class LookupScreen(ApiScreen):
             modal = WrapUpModal(phone=calls.current.phone, new_phone=phone)
             self.app.push_screen(modal, lambda answer: self.after_wrap_up(answer, phone))
             return
-        self.last_phone = phone
+        self.last_phone, self.last_code = phone, ""
         self.search(phone)
 
     def after_wrap_up(self, answer: object, phone: str) -> None:
         if answer is None:
             return  # cancelled: the call goes on, nothing is looked up
-        self.last_phone = phone
+        self.last_phone, self.last_code = phone, ""
         self.search(phone, wrap_up=answer if isinstance(answer, tuple) else None)
 
     @property
@@ -165,14 +206,21 @@ class LookupScreen(ApiScreen):
         return cast("HotlineApp", self.app)
 
     def action_clear(self) -> None:
-        self.phone_input.value = ""
-        if (results := self.results) is not None:
-            results.display = False
+        self.lookup_input.value = ""
+        self.hide_results()
         self.status_line.clear()
         self.focus_search()
 
+    def hide_results(self) -> None:
+        if (results := self.results) is not None:
+            results.display = False
+        if (verdict := self.verdict) is not None:
+            verdict.clear()
+
     def action_reload(self) -> None:
-        if self.last_phone:
+        if self.last_code:
+            self.search_code(self.last_code)
+        elif self.last_phone:
             self.search(self.last_phone)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -206,7 +254,26 @@ class LookupScreen(ApiScreen):
         more = page.next_cursor is not None
         self.post_message(self.SearchFinished(phone, page.items, more))
 
+    @work(exclusive=True, exit_on_error=False, group="lookup")
+    async def search_code(self, code: str) -> None:
+        """Whether the institution is already in HQMS, and every application (with its account)
+        of the code; no call record starts, since a call is keyed by the caller's number."""
+        if self.pending_sign_in is not None and self.pending_sign_in.pending:
+            self.status_line.busy(tr("正在登录，登录后立即查询…"))
+            if not await self.pending_sign_in.wait():
+                return
+        self.status_line.busy(tr("正在查询…"))
+        check = await self.api.check_code(code)
+        if not check.organization:  # no institution to look for: the verdict says why
+            self.post_message(self.CodeSearchFinished(check, [], False))
+            return
+        page = await self.api.search_applications(code=check.normalized, limit=SEARCH_LIMIT)
+        more = page.next_cursor is not None
+        self.post_message(self.CodeSearchFinished(check, page.items, more))
+
     async def on_lookup_screen_search_finished(self, message: SearchFinished) -> None:
+        if (verdict := self.verdict) is not None:
+            verdict.clear()
         found = message.summaries
         if len(found) > 1:
             await self.show_results(found, more=message.more)
@@ -218,6 +285,29 @@ class LookupScreen(ApiScreen):
         else:
             self.status_line.clear()
             self.post_message(self.OpenApplication(found[0].id))
+
+    async def on_lookup_screen_code_search_finished(self, message: CodeSearchFinished) -> None:
+        """The verdict first (what to read to the caller), then every application of the code,
+        even a single one: the operator chose the code to see them all."""
+        verdict = self.verdict
+        if verdict is None:
+            from ..widgets import HqmsVerdict
+
+            verdict = HqmsVerdict(id="verdict")
+            await self.mount(verdict, after=self.status_line)
+        check, found = message.check, message.summaries
+        logins = [s.account.login_name for s in found if s.account is not None]
+        accounts = list(dict.fromkeys(logins)) if check.organization else None
+        verdict.show(check, accounts=accounts)
+        if found:
+            await self.show_results(found, more=message.more)
+            return
+        if (results := self.results) is not None:
+            results.display = False
+        if check.organization:
+            self.status_line.info(tr("没有找到代码 {code} 的申请。", code=check.normalized))
+        else:
+            self.status_line.clear()
 
     async def show_results(self, found: list[ApplicationSummary], *, more: bool) -> None:
         results = self.results

@@ -68,11 +68,14 @@ class WalkthroughScreen(WalkthroughReactions):
         *,
         clock: Callable[[], datetime],
         phone: str = "",
+        code: str = "",
         application_id: str | None = None,
     ) -> None:
+        """`phone` and `code`: what the lookup box held, to start 身份验证 with."""
         super().__init__(api, clock=clock)
         translate_bindings(self)
         self.phone = phone
+        self.code = code
         self.application_id = application_id
         self.application = None
         self.step = VERIFY
@@ -86,7 +89,7 @@ class WalkthroughScreen(WalkthroughReactions):
         yield StatusLine(id="status")
         editor = FormEditor(today=self.clock().date(), id=STEP_IDS[FORM])
         with ContentSwitcher(initial=STEP_IDS[VERIFY], id="walk-steps"):
-            yield VerifyPanel(self.phone, id=STEP_IDS[VERIFY])
+            yield VerifyPanel(self.phone, code=self.code, id=STEP_IDS[VERIFY])
             yield editor
             yield UploadsPanel(id=STEP_IDS[UPLOAD])
             yield StatusPanel(id=STEP_IDS[STATUS])
@@ -108,7 +111,9 @@ class WalkthroughScreen(WalkthroughReactions):
 
     def action_next_step(self) -> None:
         if self.application is None:
-            self.status_line.info(tr("请先完成身份验证：发送验证码，并输入来电人读出的验证码。"))
+            self.status_line.info(
+                tr("请先完成身份验证：输入医疗机构代码，发送验证码，并输入来电人读出的验证码。")
+            )
         elif self.step < STATUS:
             self.show_step(self.step + 1)
 

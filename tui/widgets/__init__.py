@@ -1,7 +1,7 @@
 """Reusable widgets of the kiosk.
 
 Each widget's module loads on first use of its name (PEP 562 `__getattr__`): the lookup screen
-shows with `PhoneInput` and `StatusLine` alone, and the detail's widgets need the domain's wire
+shows with `LookupInput` and `StatusLine` alone, and the detail's widgets need the domain's wire
 models, which the first screen must not wait for.
 """
 
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from .code_field import CodeField
     from .document_check import DocumentCheckSection
     from .form_editor import FormEditor
+    from .hqms_verdict import HqmsVerdict
+    from .lookup_input import LookupInput, is_code
     from .notifications import NotificationsSection
     from .phone_input import PhoneInput, digits_for_phone
     from .region_select import RegionSelect
@@ -39,6 +41,9 @@ _HOME_OF: dict[str, str] = {
     "STEP_TITLES": "steps_bar",
     "CodeField": "code_field",
     "FormEditor": "form_editor",
+    "HqmsVerdict": "hqms_verdict",
+    "LookupInput": "lookup_input",
+    "is_code": "lookup_input",
     "RegionSelect": "region_select",
     "StatusPanel": "status_panel",
     "StepsBar": "steps_bar",
@@ -70,6 +75,8 @@ __all__ = [
     "FilesSection",
     "FormEditor",
     "FormSection",
+    "HqmsVerdict",
+    "LookupInput",
     "NotificationsSection",
     "PhoneInput",
     "RegionSelect",
@@ -85,6 +92,7 @@ __all__ = [
     "VerifyPanel",
     "check_local_scan",
     "digits_for_phone",
+    "is_code",
     "is_file_problem",
 ]
 

@@ -56,9 +56,13 @@ class PhoneInput(Input):
         # the separators a copied number usually has.
         event.prevent_default()
         event.stop()
-        digits = digits_for_phone(event.text)
-        selection = self.selection
-        if selection.is_empty:
-            self.insert_text_at_cursor(digits)
-        else:
-            self.replace(digits, *selection)
+        put_pasted(self, digits_for_phone(event.text))
+
+
+def put_pasted(field: Input, text: str) -> None:
+    """`text` in place of the selection, or at the cursor (what a paste does)."""
+    selection = field.selection
+    if selection.is_empty:
+        field.insert_text_at_cursor(text)
+    else:
+        field.replace(text, *selection)

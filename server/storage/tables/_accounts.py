@@ -12,6 +12,7 @@ from sqlalchemy import (
     String,
     Table,
 )
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..types import UtcDateTime
@@ -56,14 +57,25 @@ class AccountSessionRow(Base):
     __table_args__ = (Index("ix_account_sessions_account_id", "account_id"),)
 
 
+def _organization_of_code(context: DefaultExecutionContext) -> str:
+    return str(context.get_current_parameters()["code"])[:9]
+
+
 class HqmsRegistryRow(Base):
-    """Institutions that already send 病案首页 data to HQMS and keep their HQMS account."""
+    """Institutions that already send 病案首页 data to HQMS and keep their HQMS account: the
+    list the HQMS office keeps (`hqms-desk registry import`, `POST /v1/registry/imports`)."""
 
     __tablename__ = "hqms_registry"
 
     # The normalized 22-character institution code, or the 9-character organization code.
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
     name: Mapped[str] = mapped_column(String(200), default="")
+    # The first 9 characters of `code`: what a lookup matches, because callers read out the
+    # organization code or the credit code (which contains it) as often as the full code, and
+    # the office's list holds either. Filled in from `code` when an insert leaves it out.
+    organization: Mapped[str] = mapped_column(String(9), default=_organization_of_code)
+
+    __table_args__ = (Index("ix_hqms_registry_organization", "organization"),)
 
 
 accounts = cast(Table, AccountRow.__table__)
