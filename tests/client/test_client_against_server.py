@@ -13,7 +13,8 @@ from client import (
     NotFoundError,
     UnauthorizedError,
 )
-from domain import Status, make_institution_code
+from domain import CodeCheck, Status, make_institution_code
+from server.storage.writes import upsert_registry
 
 PHONE = "13800138123"
 
@@ -117,5 +118,26 @@ async def test_check_code_and_regions(signed_in: CentralAPI) -> None:
     report = await signed_in.check_code(code)
     assert report.valid
     assert report.normalized == code
+    assert (report.in_hqms, report.organization) == (False, code[:9])
     tree = await signed_in.regions()
     assert any(region.code == "440000" for region in tree.items)
+
+
+async def test_check_code_keeps_what_the_registry_says(signed_in: CentralAPI, api_app: Any) -> None:
+    code = make_institution_code("45038862", "440104", "11", "A100", "1")
+
+    def register(session: Any) -> None:
+        upsert_registry(
+            session,
+            [{"code": code[:9], "name": "广州市越秀区第二人民医院", "organization": code[:9]}],
+        )
+        session.commit()
+
+    api_app.state.context.database.run_sync(register)
+    check = await signed_in.check_code(code)
+    assert isinstance(check, CodeCheck)
+    assert (check.in_hqms, check.hqms_name, check.hqms_code) == (
+        True,
+        "广州市越秀区第二人民医院",
+        "already_in_hqms",
+    )
